@@ -1,0 +1,61 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { createApp } from '../http/app.js';
+import { loadProvidersFile } from '../providers/load-providers-file.js';
+import { createProviderRegistry } from '../providers/registry.js';
+import { createCompanyAccessTokens } from '../security/company-access-tokens.js';
+import { createSecretBox } from '../security/secret-box.js';
+import { ensureDefaultClient, type DefaultClientResult } from '../services/clients/ensure-default-client.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { migrateToLatest, openDatabase, type Database } from '../storage/kysely/database.js';
+import { createStore } from '../storage/kysely/create-store.js';
+import { resolveEncryptionKey } from './encryption-key.js';
+
+export const VERSION = '0.1.0';
+
+export interface Runtime {
+  config: Config;
+  deps: ServiceDeps;
+  database: Database;
+  log: Logger;
+  app: ReturnType<typeof createApp>;
+  defaultClient: DefaultClientResult;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  clock?: Clock;
+  log?: Logger;
+}
+
+/**
+ * The composition root: the only place that wires config, storage, providers, security and HTTP
+ * together. `main.ts` and the tests both build Doorway through here, so tests run the real thing.
+ */
+export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const log = overrides.log ?? pino({ level: config.logLevel });
+  const extraDefinitions = config.providersFile ? await loadProvidersFile(config.providersFile) : undefined;
+  const providers = createProviderRegistry({ extraDefinitions, extraSource: config.providersFile });
+  const { key, generatedAt } = resolveEncryptionKey(config.encryptionKey, config.dataDir);
+  if (generatedAt) log.warn({ file: generatedAt }, 'generated a new encryption key; back it up, stored secrets cannot be read without it');
+  const secrets = createSecretBox(key);
+
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const deps: ServiceDeps = {
+    store: createStore(database.db, database.dialect),
+    clock: overrides.clock ?? systemClock,
+    providers,
+    secrets,
+    accessTokens: createCompanyAccessTokens(secrets.deriveKey('company-access-token')),
+  };
+  const defaultClient = await ensureDefaultClient(deps, config.apiKey);
+  const app = createApp({ deps, wire: { publicUrl: config.publicUrl, providers }, log, maxBodyBytes: config.maxBodyBytes, version: VERSION });
+  return { config, deps, database, log, app, defaultClient, close: () => database.close() };
+}

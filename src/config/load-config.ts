@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { configSchema } from './schema.js';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; filename: string }
+  | { kind: 'postgres'; connectionString: string; poolSize: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  apiKey: string | undefined;
+  encryptionKey: string | undefined;
+  providersFile: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxBodyBytes: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Names of the variables `configSchema` knows; anything else in the environment is ignored. */
+const KNOWN_KEYS = Object.keys(configSchema.shape);
+
+/**
+ * Reads and validates the environment once. A bad value throws a `ConfigError` that names every
+ * offending variable, so startup stops with a message an operator can act on.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const picked: Record<string, string> = {};
+  for (const key of KNOWN_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  const database = parseDatabaseUrl(raw.DATABASE_URL, raw.DATA_DIR, raw.DATABASE_POOL_SIZE);
+  if (database.kind === 'postgres' && !raw.DOORWAY_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DOORWAY_ENCRYPTION_KEY: required when DATABASE_URL points at PostgreSQL (every process must share the key)',
+    );
+  }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl,
+    dataDir: raw.DATA_DIR,
+    database,
+    apiKey: raw.DOORWAY_API_KEY,
+    encryptionKey: raw.DOORWAY_ENCRYPTION_KEY,
+    providersFile: raw.DOORWAY_PROVIDERS_FILE,
+    logLevel: raw.LOG_LEVEL,
+    maxBodyBytes: raw.MAX_BODY_BYTES,
+    trustProxy: raw.TRUST_PROXY,
+  };
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string, poolSize: number): DatabaseConfig {
+  if (url === undefined) return { kind: 'sqlite', filename: path.join(dataDir, 'doorway.db') };
+  if (url.startsWith('sqlite:')) {
+    const filename = url.slice('sqlite:'.length);
+    if (!filename) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/doorway.db');
+    return { kind: 'sqlite', filename };
+  }
+  return { kind: 'postgres', connectionString: url, poolSize };
+}

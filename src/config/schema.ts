@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Doorway reads from the environment, with its description and default.
+ * Only `loadConfig` reads `process.env`; everything else receives a typed `Config`.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('TCP port the HTTP server listens on.'),
+    HOST: z.string().min(1).default('0.0.0.0').describe('Interface the HTTP server binds to.'),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('External base URL of this deployment (used in Link URLs). Defaults to http://localhost:{PORT}.'),
+    DATA_DIR: z.string().min(1).default('./data').describe('Directory for the embedded SQLite database and generated keys.'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+      .optional()
+      .describe('postgres://… for scale-out, or sqlite:<path>. Defaults to sqlite:{DATA_DIR}/doorway.db.'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connection pool size per process.'),
+    DOORWAY_API_KEY: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .max(200)
+      .optional()
+      .describe('API key for the default client, created on first start. If unset a random key is generated and printed once.'),
+    DOORWAY_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .describe(
+        'Base64 (44 chars) or hex (64 chars) 256-bit key for AES-256-GCM encryption of secrets at rest. Cannot change once data is written. ' +
+          'Required with PostgreSQL; generated into DATA_DIR on first start for the embedded default.',
+      ),
+    DOORWAY_PROVIDERS_FILE: z.string().min(1).optional().describe('JSON file of extra or overriding provider definitions.'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
+    TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-For for client IPs (set behind a load balancer).'),
+  })
+  .strict();
+
+export type RawConfig = z.infer<typeof configSchema>;

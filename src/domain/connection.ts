@@ -1,0 +1,61 @@
+import { AppError } from './errors.js';
+import type { SourceType } from './source-type.js';
+
+export const CONNECTION_STATUSES = ['PendingAuth', 'Linked', 'Unlinked', 'Deauthorized'] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export interface DataConnectionError {
+  statusCode: string;
+  statusText: string;
+  errorMessage: string;
+  erroredOnUtc: string;
+  status: 'Active' | 'Resolved' | null;
+  resolvedOnUtc: string | null;
+}
+
+export interface Connection {
+  id: string;
+  clientId: string;
+  companyId: string;
+  integrationKey: string;
+  sourceType: SourceType;
+  status: ConnectionStatus;
+  created: string;
+  modified: string;
+  lastSync: string | null;
+  /** When it was first Linked; the Connections SDK shows it. */
+  linkedAt: string | null;
+  connectionInfo: Record<string, unknown> | null;
+  dataConnectionErrors: DataConnectionError[];
+}
+
+/**
+ * The connection lifecycle (codat-spec §2). Each allowed move is listed once here; services ask
+ * `assertTransition` instead of comparing statuses themselves.
+ */
+const TRANSITIONS: Record<ConnectionStatus, readonly ConnectionStatus[]> = {
+  PendingAuth: ['Linked', 'PendingAuth'],
+  Linked: ['Unlinked', 'Deauthorized', 'Linked'],
+  Unlinked: ['Linked'],
+  Deauthorized: ['Linked'],
+};
+
+export function canTransition(from: ConnectionStatus, to: ConnectionStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function assertTransition(from: ConnectionStatus, to: ConnectionStatus): void {
+  if (!canTransition(from, to)) {
+    throw new AppError('CONFLICT', `A connection cannot move from ${from} to ${to}.`);
+  }
+}
+
+/** Statuses the PATCH unlink endpoint accepts as a target: only Unlinked, and only from Linked. */
+export function assertUnlinkable(current: ConnectionStatus, requested: ConnectionStatus): void {
+  if (requested !== 'Unlinked') {
+    throw new AppError('BAD_REQUEST', `Only status 'Unlinked' can be set through this endpoint; '${requested}' was requested.`);
+  }
+  if (current !== 'Linked') {
+    throw new AppError('CONFLICT', `Only Linked connections can be unlinked; this connection is ${current}.`);
+  }
+}

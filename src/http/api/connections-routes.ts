@@ -1,0 +1,122 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { CONNECTION_STATUSES } from '../../domain/connection.js';
+import { createConnection } from '../../services/connections/create-connection.js';
+import { deleteConnection } from '../../services/connections/delete-connection.js';
+import { getConnection } from '../../services/connections/get-connection.js';
+import { listConnections } from '../../services/connections/list-connections.js';
+import { unlinkConnection } from '../../services/connections/unlink-connection.js';
+import { updateConnectionAuthorization } from '../../services/connections/update-connection-authorization.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import type { HttpEnv } from '../env.js';
+import { pagingLinks, toConnectionOut } from './mappers.js';
+import { CompanyIdParam, ConnectionIdParams, errorResponses, json, jsonBody, PagingQuery, SECURITY } from './route-helpers.js';
+import type { WireContext } from './wire-context.js';
+import { ConnectionSchema, ConnectionsSchema } from './wire-schemas.js';
+
+const CreateConnectionBody = z
+  .object({ platformKey: z.string().regex(/^[a-z]{4}$/, 'platformKey must be four lower-case letters').openapi({ example: 'gbol' }) })
+  .openapi('CreateConnection');
+
+const UpdateConnectionStatus = z
+  .object({ status: z.enum(CONNECTION_STATUSES).openapi({ example: 'Unlinked' }) })
+  .strict()
+  .openapi('UpdateConnectionStatus');
+
+const AuthorizationBody = z.record(z.string(), z.string().max(10_000)).openapi('ConnectionAuthorization', {
+  example: { accessToken: '0000-0000', businessId: 'test-business-1234' },
+});
+
+const TAG = ['Connections'];
+
+export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/companies/{companyId}/connections', operationId: 'list-connections', tags: TAG, security: SECURITY,
+      summary: 'List connections',
+      request: { params: CompanyIdParam, query: PagingQuery },
+      responses: { 200: json(ConnectionsSchema, 'A page of connections'), ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { companyId } = c.req.valid('param');
+      const result = await listConnections(deps, c.get('actor'), companyId, c.req.valid('query'));
+      return c.json(
+        {
+          results: result.items.map((connection) => toConnectionOut(wire, connection)),
+          pageNumber: result.page,
+          pageSize: result.pageSize,
+          totalResults: result.total,
+          _links: pagingLinks(`/companies/${companyId}/connections`, new URL(c.req.url).searchParams, result.page, result.pageSize, result.total),
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/companies/{companyId}/connections', operationId: 'create-connection', tags: TAG, security: SECURITY,
+      summary: 'Create connection',
+      description: 'Creates a PendingAuth connection; its `linkUrl` leads straight to the platform\'s authorization. 409 if the company already has a Linked accounting connection.',
+      request: { params: CompanyIdParam, body: jsonBody(CreateConnectionBody) },
+      responses: { 200: json(ConnectionSchema, 'The new connection'), ...errorResponses(400, 404, 409) },
+    }),
+    async (c) =>
+      c.json(toConnectionOut(wire, await createConnection(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json').platformKey)), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'get-connection', tags: TAG, security: SECURITY,
+      summary: 'Get connection',
+      request: { params: ConnectionIdParams },
+      responses: { 200: json(ConnectionSchema, 'The connection'), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const { companyId, connectionId } = c.req.valid('param');
+      return c.json(toConnectionOut(wire, await getConnection(deps, c.get('actor'), companyId, connectionId)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'delete-connection', tags: TAG, security: SECURITY,
+      summary: 'Delete connection', description: 'Irreversible. Returns 200 with no body, as Codat does.',
+      request: { params: ConnectionIdParams },
+      responses: { 200: { description: 'Deleted' }, ...errorResponses(404) },
+    }),
+    async (c) => {
+      const { companyId, connectionId } = c.req.valid('param');
+      await deleteConnection(deps, c.get('actor'), companyId, connectionId);
+      return c.body(null, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'unlink-connection', tags: TAG, security: SECURITY,
+      summary: 'Unlink connection', description: 'Only `{"status":"Unlinked"}` on a Linked connection is accepted (400 for other statuses, 409 for other current states).',
+      request: { params: ConnectionIdParams, body: jsonBody(UpdateConnectionStatus) },
+      responses: { 200: json(ConnectionSchema, 'The unlinked connection'), ...errorResponses(400, 404, 409) },
+    }),
+    async (c) => {
+      const { companyId, connectionId } = c.req.valid('param');
+      const connection = await unlinkConnection(deps, c.get('actor'), companyId, connectionId, c.req.valid('json').status);
+      return c.json(toConnectionOut(wire, connection), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put', path: '/companies/{companyId}/connections/{connectionId}/authorization', operationId: 'update-connection-authorization',
+      tags: TAG, security: SECURITY,
+      summary: 'Update authorization', description: 'Stores the given credentials (encrypted at rest) and marks the connection Linked.',
+      request: { params: ConnectionIdParams, body: jsonBody(AuthorizationBody) },
+      responses: { 200: json(ConnectionSchema, 'The linked connection'), ...errorResponses(400, 404, 409) },
+    }),
+    async (c) => {
+      const { companyId, connectionId } = c.req.valid('param');
+      const connection = await updateConnectionAuthorization(deps, c.get('actor'), companyId, connectionId, c.req.valid('json'));
+      return c.json(toConnectionOut(wire, connection), 200);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
+
+/** `doorway [serve]`: starts the HTTP server (migrations run first). */
+async function main(argv: string[]): Promise<void> {
+  const command = argv[0] ?? 'serve';
+  if (command !== 'serve' && command !== 'migrate') {
+    process.stderr.write(`Unknown command '${command}'. Usage: doorway [serve|migrate]\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig(process.env);
+  const runtime = await createRuntime(config);
+  if (command === 'migrate') {
+    runtime.log.info('migrations applied');
+    await runtime.close();
+    return;
+  }
+  const { generatedApiKey, client } = runtime.defaultClient;
+  if (generatedApiKey) {
+    // Printed once, to stdout rather than the log stream, because it is shown only this time.
+    process.stdout.write(
+      `\nDoorway created the client "${client.name}". Its API key (shown once, store it now):\n\n  ${generatedApiKey}\n\n` +
+        `Use it as: Authorization: Basic ${Buffer.from(generatedApiKey).toString('base64')}\n\n`,
+    );
+  }
+  const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    runtime.log.info({ port: info.port, publicUrl: config.publicUrl, database: config.database.kind, version: VERSION }, 'Doorway is listening');
+  });
+  const shutdown = (signal: string) => {
+    runtime.log.info({ signal }, 'shutting down');
+    server.close(() => void runtime.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Doorway failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isHttpUrlTemplate } from './url-template.js';
+
+/** An http(s) URL that may contain `${connectionConfig.x}` placeholders (checked against the form in schema.ts). */
+const urlTemplateSchema = z
+  .string()
+  .refine(isHttpUrlTemplate, 'must be an absolute http(s) URL; placeholders like ${connectionConfig.field} are allowed');
+
+/**
+ * Parameters Doorway itself sets on each request. Letting a definition override them would break the
+ * flow or its security (a fixed `state` defeats CSRF protection, a fixed `redirect_uri` leaks codes).
+ */
+const RESERVED_AUTHORIZATION_PARAMS = ['client_id', 'redirect_uri', 'response_type', 'state', 'scope', 'code_challenge', 'code_challenge_method'];
+const RESERVED_TOKEN_PARAMS = ['client_id', 'client_secret', 'redirect_uri', 'grant_type', 'code', 'code_verifier', 'refresh_token'];
+
+function paramsSchema(reserved: readonly string[]) {
+  return z
+    .record(z.string().min(1), z.string())
+    .refine((params) => !Object.keys(params).some((name) => reserved.includes(name)), {
+      message: `must not set parameters Doorway manages (${reserved.join(', ')})`,
+    })
+    .default(() => ({}));
+}
+
+const oauth2AuthSchema = z.strictObject({
+  type: z.literal('oauth2'),
+  authorizationUrl: urlTemplateSchema,
+  tokenUrl: urlTemplateSchema,
+  revocationUrl: urlTemplateSchema.optional(),
+  scopes: z.array(z.string().regex(/^\S+$/, 'must be one scope without whitespace')).default(() => []),
+  // Most platforms join scopes with a space; Shopify and Zoho want commas.
+  scopeSeparator: z.string().min(1).default(' '),
+  pkce: z.boolean().default(true),
+  tokenEndpointAuth: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_post'),
+  authorizationParams: paramsSchema(RESERVED_AUTHORIZATION_PARAMS),
+  tokenParams: paramsSchema(RESERVED_TOKEN_PARAMS),
+  /** Query parameters kept from the callback, e.g. QuickBooks' `realmId` (the company connected). */
+  callbackMetadata: z.array(z.string().min(1)).default(() => []),
+  /** Fields kept from the token response, e.g. Stripe's `stripe_user_id`, Zoho's `api_domain`. */
+  tokenResponseMetadata: z.array(z.string().min(1)).default(() => []),
+  /** Name of the callback parameter carrying the code (Amazon SP-API uses `spapi_oauth_code`). */
+  codeParam: z.string().min(1).default('code'),
+  /**
+   * The platform issues a new refresh token on every refresh and retires the old one, so Doorway
+   * must store the new one atomically and never refresh the same connection concurrently.
+   */
+  refreshTokenRotates: z.boolean().default(false),
+});
+
+/** An API-key style form: the credentials are the `connectionConfig` fields (secret ones encrypted). */
+const credentialsAuthSchema = z.strictObject({ type: z.literal('credentials') });
+
+/** Doorway's built-in simulated platform: no third party, a local page picks a dataset. */
+const sandboxAuthSchema = z.strictObject({ type: z.literal('sandbox') });
+
+export const providerAuthSchema = z.discriminatedUnion('type', [oauth2AuthSchema, credentialsAuthSchema, sandboxAuthSchema]);
+
+export type ProviderAuth = z.infer<typeof providerAuthSchema>;
+export type OAuth2Auth = z.infer<typeof oauth2AuthSchema>;

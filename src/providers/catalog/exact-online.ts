@@ -1,0 +1,37 @@
+import type { ProviderDefinitionInput } from '../schema.js';
+
+/**
+ * Codat lists this key as "Exact (Netherlands)"; Exact UK has its own key (`pbbf`). Exact has no
+ * OAuth scopes: access follows the user's Exact rights. Its access tokens last 10 minutes and it is
+ * strict about refreshing early, so the refresher should wait until shortly before expiry.
+ */
+export const exactOnline = {
+  key: 'qudb',
+  name: 'Exact Online',
+  sourceType: 'Accounting',
+  // Each country runs its own Exact Online instance, so the host depends on the user's country.
+  connectionConfig: [
+    {
+      name: 'extension',
+      label: 'Exact Online country',
+      type: 'select',
+      options: [
+        { value: 'nl', label: 'Netherlands (exactonline.nl)' },
+        { value: 'be', label: 'Belgium (exactonline.be)' },
+        { value: 'de', label: 'Germany (exactonline.de)' },
+        { value: 'fr', label: 'France (exactonline.fr)' },
+        { value: 'es', label: 'Spain (exactonline.es)' },
+        { value: 'co.uk', label: 'United Kingdom (exactonline.co.uk)' },
+        { value: 'com', label: 'United States (exactonline.com)' },
+      ],
+    },
+  ],
+  auth: {
+    type: 'oauth2',
+    authorizationUrl: 'https://start.exactonline.${connectionConfig.extension}/api/oauth2/auth',
+    tokenUrl: 'https://start.exactonline.${connectionConfig.extension}/api/oauth2/token',
+    tokenEndpointAuth: 'client_secret_basic',
+    // Every refresh returns a new refresh token and invalidates the previous one.
+    refreshTokenRotates: true,
+  },
+} satisfies ProviderDefinitionInput;

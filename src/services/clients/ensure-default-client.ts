@@ -1,0 +1,65 @@
+import { toIso } from '../../domain/clock.js';
+import type { Client } from '../../domain/client.js';
+import { newId } from '../../domain/ids.js';
+import { hashApiKey } from '../../security/api-keys.js';
+import { createApiKey } from '../api-keys/create-api-key.js';
+import type { ServiceDeps } from '../deps.js';
+
+export interface DefaultClientResult {
+  client: Client;
+  /** Set only when a key was generated now: the caller prints it once. */
+  generatedApiKey: string | undefined;
+}
+
+export const DEFAULT_CLIENT_SLUG = 'default';
+
+/**
+ * First start: create the default client and its API key (DOORWAY_API_KEY if given, so
+ * deployments can automate; otherwise a random key the caller prints once). Later starts only
+ * make sure a configured DOORWAY_API_KEY exists. Safe when several processes start at once:
+ * the client slug is unique, and a loser of that race just reads the winner's row.
+ */
+export async function ensureDefaultClient(
+  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  configuredApiKey: string | undefined,
+): Promise<DefaultClientResult> {
+  let client = await deps.store.clients.findBySlug(DEFAULT_CLIENT_SLUG);
+  let created = false;
+  if (!client) {
+    const now = toIso(deps.clock.now());
+    const candidate: Client = {
+      id: newId(),
+      name: 'Doorway',
+      slug: DEFAULT_CLIENT_SLUG,
+      logoUrl: null,
+      iconUrl: null,
+      redirectUrl: '',
+      whiteListUrls: [],
+      corsAllowedOrigins: [],
+      created: now,
+      modified: now,
+    };
+    try {
+      await deps.store.clients.insert(candidate);
+      client = candidate;
+      created = true;
+    } catch (error) {
+      client = await deps.store.clients.findBySlug(DEFAULT_CLIENT_SLUG);
+      if (!client) throw error;
+    }
+  }
+  const actor = { clientId: client.id };
+  if (configuredApiKey !== undefined) {
+    const owner = await deps.store.apiKeys.findClientIdByHash(hashApiKey(configuredApiKey));
+    if (!owner) await createApiKey(deps, actor, { name: 'DOORWAY_API_KEY', apiKey: configuredApiKey }).catch(ignoreDuplicate);
+    return { client, generatedApiKey: undefined };
+  }
+  if (!created) return { client, generatedApiKey: undefined };
+  const { apiKey } = await createApiKey(deps, actor, { name: 'default' });
+  return { client, generatedApiKey: apiKey };
+}
+
+/** Another process inserted the same configured key first: that is the outcome we wanted. */
+async function ignoreDuplicate(error: unknown): Promise<void> {
+  if (!/unique|duplicate/i.test(String(error))) throw error;
+}

@@ -1,0 +1,21 @@
+import { toIso } from '../../domain/clock.js';
+import { assertUnlinkable, type Connection, type ConnectionStatus } from '../../domain/connection.js';
+import type { Actor, ServiceDeps } from '../deps.js';
+import { requireConnection } from './require-connection.js';
+
+/** PATCH `{status: "Unlinked"}`: only a Linked connection can be unlinked; its old data stays readable. */
+export async function unlinkConnection(
+  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  actor: Actor,
+  companyId: string,
+  connectionId: string,
+  requestedStatus: ConnectionStatus,
+): Promise<Connection> {
+  return deps.store.transaction(async (tx) => {
+    const existing = await requireConnection(tx, actor.clientId, companyId, connectionId);
+    assertUnlinkable(existing.status, requestedStatus);
+    const connection: Connection = { ...existing, status: 'Unlinked', modified: toIso(deps.clock.now()) };
+    await tx.connections.update(connection);
+    return connection;
+  });
+}

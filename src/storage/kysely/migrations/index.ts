@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as init from './0001-init.js';
+
+/** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-init': init,
+};

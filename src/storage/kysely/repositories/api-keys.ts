@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { ApiKeyRepository } from '../../ports.js';
+import type { Tables } from '../tables.js';
+
+export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
+  return {
+    async insert(key, keyHash) {
+      await db
+        .insertInto('api_keys')
+        .values({ id: key.id, client_id: key.clientId, name: key.name, key_hash: keyHash, key_hint: key.keyHint, created: key.created })
+        .execute();
+    },
+    async findClientIdByHash(keyHash) {
+      const row = await db.selectFrom('api_keys').select('client_id').where('key_hash', '=', keyHash).executeTakeFirst();
+      return row?.client_id;
+    },
+    async list(clientId) {
+      const rows = await db.selectFrom('api_keys').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();
+      return rows.map((row) => ({ id: row.id, clientId: row.client_id, name: row.name, keyHint: row.key_hint, created: row.created }));
+    },
+    async count(clientId) {
+      const row = await db
+        .selectFrom('api_keys')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('client_id', '=', clientId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async delete(clientId, id) {
+      const result = await db.deleteFrom('api_keys').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

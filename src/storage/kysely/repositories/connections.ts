@@ -1,0 +1,175 @@
+import { sql, type Kysely } from 'kysely';
+import { CONNECTION_STATUSES, type Connection, type ConnectionStatus, type DataConnectionError } from '../../../domain/connection.js';
+import { SOURCE_TYPES, type SourceType } from '../../../domain/source-type.js';
+import type { ConnectionRepository, ListOptions, Page } from '../../ports.js';
+import type { Dialect } from '../database.js';
+import { fromJson, toJson } from '../json.js';
+import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
+import type { ConnectionRow, Tables } from '../tables.js';
+
+const CONNECTION_FIELDS: Record<string, FieldTarget> = {
+  id: { kind: 'column', column: 'connections.id', type: 'string' },
+  status: { kind: 'column', column: 'connections.status', type: { enum: CONNECTION_STATUSES } },
+  integrationKey: { kind: 'column', column: 'connections.integration_key', type: 'string' },
+  platformKey: { kind: 'column', column: 'connections.integration_key', type: 'string' },
+  sourceType: { kind: 'column', column: 'connections.source_type', type: { enum: SOURCE_TYPES } },
+  created: { kind: 'column', column: 'connections.created', type: 'date' },
+  lastSync: { kind: 'column', column: 'connections.last_sync', type: 'date' },
+};
+
+const resolveConnectionField: FieldResolver = (path) => CONNECTION_FIELDS[path];
+
+const ORDERABLE: Record<string, string> = {
+  id: 'id',
+  created: 'created',
+  status: 'status',
+  integrationKey: 'integration_key',
+  sourceType: 'source_type',
+  lastSync: 'last_sync',
+};
+
+const COLUMNS = [
+  'id',
+  'client_id',
+  'company_id',
+  'integration_key',
+  'source_type',
+  'status',
+  'created',
+  'modified',
+  'last_sync',
+  'linked_at',
+  'connection_info',
+  'data_connection_errors',
+] as const;
+
+function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Connection {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    companyId: row.company_id,
+    integrationKey: row.integration_key,
+    sourceType: row.source_type as SourceType,
+    status: row.status as ConnectionStatus,
+    created: row.created,
+    modified: row.modified,
+    lastSync: row.last_sync,
+    linkedAt: row.linked_at,
+    connectionInfo: fromJson<Record<string, unknown> | null>(row.connection_info, null),
+    dataConnectionErrors: fromJson<DataConnectionError[]>(row.data_connection_errors, []),
+  };
+}
+
+export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect): ConnectionRepository {
+  return {
+    async insert(connection) {
+      await db
+        .insertInto('connections')
+        .values({
+          id: connection.id,
+          client_id: connection.clientId,
+          company_id: connection.companyId,
+          integration_key: connection.integrationKey,
+          source_type: connection.sourceType,
+          status: connection.status,
+          created: connection.created,
+          modified: connection.modified,
+          last_sync: connection.lastSync,
+          linked_at: connection.linkedAt,
+          connection_info: connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
+          data_connection_errors: toJson(connection.dataConnectionErrors),
+          credentials_sealed: null,
+        })
+        .execute();
+    },
+
+    async findById(clientId, companyId, id) {
+      const row = await db
+        .selectFrom('connections')
+        .select(COLUMNS)
+        .where('id', '=', id)
+        .where('company_id', '=', companyId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return row && toConnection(row);
+    },
+
+    async listForCompanies(clientId, companyIds) {
+      if (companyIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('connections')
+        .select(COLUMNS)
+        .where('company_id', 'in', companyIds)
+        .where('client_id', '=', clientId)
+        .orderBy('created')
+        .orderBy('id')
+        .execute();
+      return rows.map(toConnection);
+    },
+
+    async list(clientId, companyId, options: ListOptions): Promise<Page<Connection>> {
+      let base = db.selectFrom('connections').where('connections.company_id', '=', companyId).where('connections.client_id', '=', clientId);
+      if (options.filter) base = base.where(compileQuery(options.filter, resolveConnectionField, dialect, 'Connection'));
+      const column = options.orderBy ? orderColumn(options.orderBy.field, ORDERABLE, 'connections') : 'created';
+      const direction = options.orderBy?.descending ? 'desc' : 'asc';
+      const [rows, count] = await Promise.all([
+        base
+          .select(COLUMNS.map((c) => `connections.${c}` as const))
+          .orderBy(sql.ref(`connections.${column}`), direction)
+          .orderBy('connections.id', direction)
+          .limit(options.limit)
+          .offset(options.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toConnection), total: Number(count.total) };
+    },
+
+    async update(connection) {
+      await db
+        .updateTable('connections')
+        .set({
+          status: connection.status,
+          modified: connection.modified,
+          last_sync: connection.lastSync,
+          linked_at: connection.linkedAt,
+          connection_info: connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
+          data_connection_errors: toJson(connection.dataConnectionErrors),
+        })
+        .where('id', '=', connection.id)
+        .where('client_id', '=', connection.clientId)
+        .execute();
+    },
+
+    async saveCredentials(clientId, id, sealed) {
+      await db.updateTable('connections').set({ credentials_sealed: sealed }).where('id', '=', id).where('client_id', '=', clientId).execute();
+    },
+
+    async readCredentials(clientId, id) {
+      const row = await db.selectFrom('connections').select('credentials_sealed').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      return row?.credentials_sealed ?? null;
+    },
+
+    async delete(clientId, companyId, id) {
+      const result = await db
+        .deleteFrom('connections')
+        .where('id', '=', id)
+        .where('company_id', '=', companyId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async hasLinkedAccounting(clientId, companyId, exceptId) {
+      let query = db
+        .selectFrom('connections')
+        .select('id')
+        .where('company_id', '=', companyId)
+        .where('client_id', '=', clientId)
+        .where('source_type', '=', 'Accounting')
+        .where('status', '=', 'Linked');
+      if (exceptId) query = query.where('id', '<>', exceptId);
+      return (await query.executeTakeFirst()) !== undefined;
+    },
+  };
+}

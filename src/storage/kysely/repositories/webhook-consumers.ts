@@ -1,0 +1,60 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { WebhookConsumer } from '../../../domain/webhook-consumer.js';
+import type { WebhookConsumerRepository } from '../../ports.js';
+import { fromJson, toJson } from '../json.js';
+import type { Tables, WebhookConsumersTable } from '../tables.js';
+
+function toConsumer(row: Selectable<WebhookConsumersTable>): WebhookConsumer {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    url: row.url,
+    disabled: row.disabled === 1,
+    eventTypes: fromJson<string[]>(row.event_types, []),
+    companyTags: fromJson<string[] | null>(row.company_tags, null),
+    secretSealed: row.secret_sealed,
+    created: row.created,
+    modified: row.modified,
+  };
+}
+
+export function createWebhookConsumerRepository(db: Kysely<Tables>): WebhookConsumerRepository {
+  return {
+    async insert(consumer) {
+      await db
+        .insertInto('webhook_consumers')
+        .values({
+          id: consumer.id,
+          client_id: consumer.clientId,
+          url: consumer.url,
+          disabled: consumer.disabled ? 1 : 0,
+          event_types: toJson(consumer.eventTypes),
+          company_tags: consumer.companyTags === null ? null : toJson(consumer.companyTags),
+          secret_sealed: consumer.secretSealed,
+          created: consumer.created,
+          modified: consumer.modified,
+        })
+        .execute();
+    },
+    async list(clientId) {
+      const rows = await db.selectFrom('webhook_consumers').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();
+      return rows.map(toConsumer);
+    },
+    async count(clientId) {
+      const row = await db
+        .selectFrom('webhook_consumers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('client_id', '=', clientId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findById(clientId, id) {
+      const row = await db.selectFrom('webhook_consumers').selectAll().where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      return row && toConsumer(row);
+    },
+    async delete(clientId, id) {
+      const result = await db.deleteFrom('webhook_consumers').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

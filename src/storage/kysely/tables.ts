@@ -1,0 +1,107 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Row shapes exactly as stored. Both dialects use the same portable column types:
+ * timestamps are ISO-8601 UTC text (sorts lexicographically), booleans are 0/1 integers and
+ * structured values are JSON text. Repositories map rows to domain objects.
+ */
+export interface ClientsTable {
+  id: string;
+  name: string;
+  slug: string;
+  logo_url: string | null;
+  icon_url: string | null;
+  redirect_url: string;
+  white_list_urls: string; // JSON string[]
+  cors_allowed_origins: string; // JSON string[]
+  created: string;
+  modified: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  client_id: string;
+  name: string | null;
+  key_hash: string;
+  key_hint: string;
+  created: string;
+}
+
+export interface CompaniesTable {
+  id: string;
+  client_id: string;
+  name: string;
+  description: string | null;
+  tags: string; // JSON object, the source of truth for rendering
+  created: string;
+  modified: string;
+  last_sync: string | null;
+  created_by_user_name: string | null;
+}
+
+/** One row per tag so that `tags=uid=123` is an indexed lookup, never a JSON scan. */
+export interface CompanyTagsTable {
+  company_id: string;
+  client_id: string;
+  tag_key: string;
+  tag_value: string;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  client_id: string;
+  company_id: string;
+  integration_key: string;
+  source_type: string;
+  status: string;
+  created: string;
+  modified: string;
+  last_sync: string | null;
+  linked_at: string | null;
+  connection_info: string | null; // JSON object
+  data_connection_errors: string; // JSON array
+  credentials_sealed: string | null; // AES-256-GCM, see security/secret-box.ts
+}
+
+export interface IntegrationSettingsTable {
+  client_id: string;
+  platform_key: string;
+  enabled: number;
+  oauth_client_id: string | null;
+  oauth_client_secret_sealed: string | null;
+  scopes: string | null; // JSON string[]; null means the provider's defaults
+  modified: string;
+}
+
+export interface WebhookConsumersTable {
+  id: string;
+  client_id: string;
+  url: string;
+  disabled: number;
+  event_types: string; // JSON string[]
+  company_tags: string | null; // JSON string[]
+  secret_sealed: string;
+  created: string;
+  modified: string;
+}
+
+export interface SchemaMetaTable {
+  key: string;
+  value: ColumnType<string, string, string>;
+}
+
+export interface Tables {
+  clients: ClientsTable;
+  api_keys: ApiKeysTable;
+  companies: CompaniesTable;
+  company_tags: CompanyTagsTable;
+  connections: ConnectionsTable;
+  integration_settings: IntegrationSettingsTable;
+  webhook_consumers: WebhookConsumersTable;
+}
+
+export type ClientRow = Selectable<ClientsTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type ConnectionRow = Selectable<ConnectionsTable>;
+export type NewConnectionRow = Insertable<ConnectionsTable>;
+export type ConnectionUpdate = Updateable<ConnectionsTable>;
