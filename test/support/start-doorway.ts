@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { pino } from 'pino';
+import { createRuntime, type Runtime } from '../../src/bootstrap/create-runtime.js';
+import type { Config } from '../../src/config/load-config.js';
+import type { Clock } from '../../src/domain/clock.js';
+import { createTestDatabase, type TestDialect } from './databases.js';
+
+export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export interface RunningDoorway {
+  url: string;
+  apiKey: string;
+  authHeader: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  dialect?: TestDialect;
+  clock?: Clock;
+  config?: Partial<Config>;
+}
+
+/** Starts the real Doorway (real database, migrations, HTTP server on a free port). */
+export async function startDoorway(options: StartOptions = {}): Promise<RunningDoorway> {
+  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: 'http://placeholder.invalid',
+    dataDir: database.dataDir,
+    database: database.config,
+    apiKey: TEST_API_KEY,
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    providersFile: undefined,
+    logLevel: 'silent',
+    maxBodyBytes: 1_048_576,
+    trustProxy: false,
+    ...options.config,
+  };
+  // The public URL must be known before the app is built, so listen first and attach the app after.
+  let handler: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (request) => handler(request), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const runtime = await createRuntime(
+    { ...config, publicUrl: options.config?.publicUrl ?? url },
+    { log: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
+  );
+  handler = runtime.app.fetch;
+  return {
+    url,
+    apiKey: TEST_API_KEY,
+    authHeader: basicAuth(TEST_API_KEY),
+    runtime,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await runtime.close();
+      await database.drop();
+    },
+  };
+}
+
+export const basicAuth = (apiKey: string) => `Basic ${Buffer.from(apiKey).toString('base64')}`;
