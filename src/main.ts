@@ -1,12 +1,19 @@
+#!/usr/bin/env node
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
+import { createClient } from './services/clients/create-client.js';
 
-/** `doorway [serve]`: starts the HTTP server (migrations run first). */
+const USAGE = 'Usage: doorway [serve | migrate | create-client <name> [slug]]';
+
+/**
+ * `doorway serve` (default) starts the HTTP server; `migrate` only applies migrations;
+ * `create-client` adds a tenant and prints its first API key once.
+ */
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'serve';
-  if (command !== 'serve' && command !== 'migrate') {
-    process.stderr.write(`Unknown command '${command}'. Usage: doorway [serve|migrate]\n`);
+  if (!['serve', 'migrate', 'create-client'].includes(command) || (command === 'create-client' && !argv[1])) {
+    process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
@@ -14,6 +21,12 @@ async function main(argv: string[]): Promise<void> {
   const runtime = await createRuntime(config);
   if (command === 'migrate') {
     runtime.log.info('migrations applied');
+    await runtime.close();
+    return;
+  }
+  if (command === 'create-client') {
+    const { client, apiKey } = await createClient(runtime.deps, { name: argv[1]!, slug: argv[2] });
+    process.stdout.write(`Created client "${client.name}" (${client.id}, slug ${client.slug}). API key (shown once):\n\n  ${apiKey}\n\n`);
     await runtime.close();
     return;
   }

@@ -12,6 +12,7 @@ import type { WireContext } from './api/wire-context.js';
 import { renderApiReference } from './docs/api-reference-page.js';
 import type { HttpEnv } from './env.js';
 import { errorEnvelope, respondWithError } from './errors.js';
+import { accessLog } from './middleware/access-log.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { correlationId } from './middleware/correlation-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -46,6 +47,7 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
   });
 
   app.use('*', correlationId(log));
+  app.use('*', accessLog());
   app.use('*', securityHeaders());
   app.use(
     '*',

@@ -3,6 +3,8 @@ import type { Company } from '../domain/company.js';
 import type { Connection } from '../domain/connection.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
 import type { QueryNode } from '../domain/query/index.js';
+import type { LinkSettings } from '../domain/link/link-settings.js';
+import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 
 /**
@@ -81,6 +83,36 @@ export interface WebhookConsumerRepository {
   delete(clientId: string, id: string): Promise<boolean>;
 }
 
+export interface LinkSettingsRepository {
+  find(clientId: string): Promise<Partial<LinkSettings> | undefined>;
+  save(clientId: string, settings: LinkSettings, modified: string): Promise<void>;
+}
+
+export interface LinkSessionRepository {
+  insert(session: LinkSession): Promise<void>;
+  find(id: string): Promise<LinkSession | undefined>;
+  attachCompany(id: string, companyId: string): Promise<void>;
+}
+
+export interface OAuthStateRepository {
+  insert(state: OAuthState): Promise<void>;
+  /**
+   * Atomically marks the state consumed and returns it, or undefined when it is unknown,
+   * expired or already used: a replayed callback finds nothing.
+   */
+  consume(id: string, now: string): Promise<OAuthState | undefined>;
+}
+
+export interface LinkEventRepository {
+  insert(event: LinkEvent): Promise<void>;
+  listForSession(sessionId: string): Promise<LinkEvent[]>;
+}
+
+export interface RateLimitRepository {
+  /** Counts one hit in a fixed window and returns the hits so far in that window. */
+  hit(bucket: string, windowStart: string): Promise<number>;
+}
+
 export interface Store {
   clients: ClientRepository;
   apiKeys: ApiKeyRepository;
@@ -88,6 +120,11 @@ export interface Store {
   connections: ConnectionRepository;
   integrationSettings: IntegrationSettingsRepository;
   webhookConsumers: WebhookConsumerRepository;
+  linkSettings: LinkSettingsRepository;
+  linkSessions: LinkSessionRepository;
+  oauthStates: OAuthStateRepository;
+  linkEvents: LinkEventRepository;
+  rateLimits: RateLimitRepository;
   /** Runs `work` in one database transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

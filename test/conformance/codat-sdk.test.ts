@@ -191,7 +191,7 @@ describe.each(TEST_DIALECTS)('Codat SDK conformance on %s', (dialect) => {
     const created = await codat.settings.createApiKey({ name: 'ci' });
     expect(created.apiKey).toMatch(/^[A-Za-z0-9_-]{40}$/);
     const listed = await codat.settings.listApiKeys();
-    const shown = listed.results?.find((k) => k.id === created.id);
+    const shown = listed.results?.find((k) => k?.id === created.id);
     expect(shown?.apiKey).toBe(`****${created.apiKey!.slice(-4)}`);
 
     const other = new CodatPlatform({ authHeader: basicAuth(created.apiKey!), serverURL: doorway.url, retryConfig: { strategy: 'none' } });

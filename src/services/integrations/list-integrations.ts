@@ -1,4 +1,4 @@
-import { assertKnownPaths, evaluateQuery, type FieldValue } from '../../domain/query/index.js';
+import { assertKnownPaths, evaluateQuery, type FieldValue, type QueryNode } from '../../domain/query/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { parseOptionalQuery, parseOrderBy, resolvePaging, type PageRequest } from '../paging.js';
@@ -30,7 +30,10 @@ const FIELDS: Record<string, (view: IntegrationView) => FieldValue> = {
 export async function listIntegrations(deps: Pick<ServiceDeps, 'store' | 'providers'>, actor: Actor, input: PageRequest): Promise<IntegrationPage> {
   const { page, pageSize, offset } = resolvePaging(input);
   const filter = parseOptionalQuery(input.query);
-  if (filter) assertKnownPaths(filter, (path) => path in FIELDS, 'Integration');
+  if (filter) {
+    assertKnownPaths(filter, (path) => path in FIELDS, 'Integration');
+    assertBooleanValues(filter);
+  }
   const order = parseOrderBy(input.orderBy);
   const orderField = order ? FIELDS[order.field] : FIELDS.name;
   if (!orderField) throw new AppError('BAD_REQUEST', `Cannot order integrations by '${order?.field}'. Allowed: ${Object.keys(FIELDS).join(', ')}.`);
@@ -41,4 +44,14 @@ export async function listIntegrations(deps: Pick<ServiceDeps, 'store' | 'provid
   const sign = order?.descending ? -1 : 1;
   matching.sort((a, b) => sign * String(orderField(a) ?? '').localeCompare(String(orderField(b) ?? '')));
   return { items: matching.slice(offset, offset + pageSize), total: matching.length, page, pageSize };
+}
+
+const BOOLEAN_FIELDS = new Set(['enabled', 'isBeta', 'isOfflineConnector']);
+
+/** `enabled=maybe` is a mistake worth a 400, not a silently empty page. */
+function assertBooleanValues(node: QueryNode): void {
+  if (node.kind !== 'clause') return node.children.forEach(assertBooleanValues);
+  if (BOOLEAN_FIELDS.has(node.path) && !/^(true|false)$/i.test(node.value)) {
+    throw new AppError('MALFORMED_QUERY', `Error parsing query - '${node.value}' is not a valid value for ${node.path}; expected true or false.`);
+  }
 }

@@ -6,6 +6,8 @@ import { createClientRepository } from './repositories/clients.js';
 import { createCompanyRepository } from './repositories/companies.js';
 import { createConnectionRepository } from './repositories/connections.js';
 import { createIntegrationSettingsRepository } from './repositories/integration-settings.js';
+import { createLinkSettingsRepository } from './repositories/link-settings.js';
+import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
 import type { Tables } from './tables.js';
 
@@ -18,6 +20,11 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect): Store {
     connections: createConnectionRepository(db, dialect),
     integrationSettings: createIntegrationSettingsRepository(db),
     webhookConsumers: createWebhookConsumerRepository(db),
+    linkSettings: createLinkSettingsRepository(db),
+    linkSessions: createLinkSessionRepository(db),
+    oauthStates: createOAuthStateRepository(db),
+    linkEvents: createLinkEventRepository(db),
+    rateLimits: createRateLimitRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db, dialect)) : db.transaction().execute((trx) => work(createStore(trx, dialect))),
   };

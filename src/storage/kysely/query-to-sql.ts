@@ -60,26 +60,29 @@ function compare(
     throw new AppError('MALFORMED_QUERY', `Error parsing query - operator '${operator}' cannot be used with ${path}; use = or !=.`);
   }
   if (type === 'date') {
-    const time = Date.parse(rawValue);
+    // Date.parse alone accepts '1' as the year 2001; insist on an ISO-8601 date first.
+    const time = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(rawValue) ? Date.parse(rawValue) : Number.NaN;
     if (Number.isNaN(time)) {
       throw new AppError('MALFORMED_QUERY', `Error parsing query - '${rawValue}' is not a valid date for ${path}.`);
     }
     if (operator === '~') throw new AppError('MALFORMED_QUERY', `Error parsing query - operator '~' cannot be used with the date ${path}.`);
     const iso = new Date(time).toISOString();
-    return sql<SqlBool>`${ref} ${sql.raw(operator === '!=' ? '<>' : operator)} ${iso}`;
+    // `!=` is the negation of `=`, so a missing date (e.g. never synced) is "not equal".
+    if (operator === '!=') return sql<SqlBool>`(${ref} IS NULL OR ${ref} <> ${iso})`;
+    return sql<SqlBool>`${ref} ${sql.raw(operator)} ${iso}`;
   }
   switch (operator) {
     case '=':
       return sql<SqlBool>`${ref} = ${rawValue}`;
     case '!=':
       return type === 'nullable-string' ? sql<SqlBool>`(${ref} IS NULL OR ${ref} <> ${rawValue})` : sql<SqlBool>`${ref} <> ${rawValue}`;
-    case '~': {
-      const pattern = `%${rawValue.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE for the same meaning.
+    case '~':
+      // Case-insensitive "contains" with Unicode case folding on both databases: PostgreSQL's
+      // lower() folds Unicode; SQLite's does not, so it uses dw_fold() registered in database.ts.
+      // strpos/instr also avoid LIKE's wildcard escaping altogether.
       return dialect === 'postgres'
-        ? sql<SqlBool>`${ref} ILIKE ${pattern} ESCAPE '\\'`
-        : sql<SqlBool>`${ref} LIKE ${pattern} ESCAPE '\\'`;
-    }
+        ? sql<SqlBool>`strpos(lower(${ref}), lower(${rawValue})) > 0`
+        : sql<SqlBool>`instr(dw_fold(${ref}), dw_fold(${rawValue})) > 0`;
     default:
       return sql<SqlBool>`${ref} ${sql.raw(operator)} ${rawValue}`;
   }

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Row shapes exactly as stored. Both dialects use the same portable column types:
@@ -85,9 +85,51 @@ export interface WebhookConsumersTable {
   modified: string;
 }
 
-export interface SchemaMetaTable {
-  key: string;
-  value: ColumnType<string, string, string>;
+export interface LinkSettingsTable {
+  client_id: string;
+  settings: string; // JSON LinkSettings
+  modified: string;
+}
+
+export interface LinkSessionsTable {
+  id: string;
+  client_id: string;
+  company_id: string | null;
+  csrf_token: string;
+  params: string; // JSON: the Link URL's query (custom redirect placeholders, link.* options)
+  created: string;
+  expires_at: string;
+}
+
+export interface OAuthStatesTable {
+  id: string;
+  client_id: string;
+  company_id: string;
+  connection_id: string;
+  session_id: string;
+  code_verifier_sealed: string | null;
+  created: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface LinkEventsTable {
+  id: string;
+  client_id: string;
+  company_id: string | null;
+  session_id: string | null;
+  connection_id: string | null;
+  platform_key: string | null;
+  source_type: string | null;
+  type: string;
+  detail: string | null;
+  created: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: string;
+  hits: number;
 }
 
 export interface Tables {
@@ -98,6 +140,11 @@ export interface Tables {
   connections: ConnectionsTable;
   integration_settings: IntegrationSettingsTable;
   webhook_consumers: WebhookConsumersTable;
+  link_settings: LinkSettingsTable;
+  link_sessions: LinkSessionsTable;
+  oauth_states: OAuthStatesTable;
+  link_events: LinkEventsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

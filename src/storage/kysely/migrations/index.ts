@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as init from './0001-init.js';
+import * as hostedLink from './0002-hosted-link.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-init': init,
+  '0002-hosted-link': hostedLink,
 };

@@ -71,7 +71,7 @@ function toCompany(row: CompanyRow): Company {
 
 export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect): CompanyRepository {
   async function writeTags(company: Company): Promise<void> {
-    await db.deleteFrom('company_tags').where('company_id', '=', company.id).execute();
+    await db.deleteFrom('company_tags').where('company_id', '=', company.id).where('client_id', '=', company.clientId).execute();
     const entries = Object.entries(company.tags);
     if (entries.length === 0) return;
     await db
@@ -105,13 +105,14 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect): C
     },
 
     async update(company) {
-      await db
+      const result = await db
         .updateTable('companies')
         .set({ name: company.name, description: company.description, tags: toJson(company.tags), modified: company.modified, last_sync: company.lastSync })
         .where('id', '=', company.id)
         .where('client_id', '=', company.clientId)
-        .execute();
-      await writeTags(company);
+        .executeTakeFirst();
+      // Tags are rewritten only for a row this client really owns.
+      if (Number(result.numUpdatedRows) > 0) await writeTags(company);
     },
 
     async delete(clientId, id) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to embedded SQLite under ./data on port 8080', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(config.database).toEqual({ kind: 'sqlite', filename: 'data/doorway.db' });
+  });
+
+  it('selects PostgreSQL from DATABASE_URL and then requires an encryption key', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/DOORWAY_ENCRYPTION_KEY/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', DOORWAY_ENCRYPTION_KEY: 'k'.repeat(44) });
+    expect(config.database).toMatchObject({ kind: 'postgres', connectionString: 'postgres://u@h/db' });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', PUBLIC_URL: 'not a url', DATABASE_URL: 'mysql://x', DOORWAY_API_KEY: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'PUBLIC_URL', 'DATABASE_URL', 'DOORWAY_API_KEY']) expect(message).toContain(name);
+  });
+
+  it('strips a trailing slash from PUBLIC_URL and ignores unrelated variables', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://link.example.com/', HOME: '/root' });
+    expect(config.publicUrl).toBe('https://link.example.com');
+  });
+});

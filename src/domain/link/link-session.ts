@@ -1,0 +1,64 @@
+/**
+ * One browser's visit to a Link URL. The session id lives only in an HttpOnly cookie; the CSRF
+ * token is echoed by the page on every state-changing request. `params` keeps the Link URL's
+ * query string: custom redirect placeholders and per-visit options such as
+ * `link.showSandboxIntegrations`.
+ */
+export interface LinkSession {
+  id: string;
+  clientId: string;
+  /** Null until an Invite page visit has created its company. */
+  companyId: string | null;
+  csrfToken: string;
+  params: Record<string, string>;
+  created: string;
+  expiresAt: string;
+}
+
+export const LINK_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A pending OAuth authorization. Its id is the opaque `state` sent to the provider; the row is
+ * consumed exactly once and only by the browser session that started it.
+ */
+export interface OAuthState {
+  id: string;
+  clientId: string;
+  companyId: string;
+  connectionId: string;
+  sessionId: string;
+  codeVerifierSealed: string | null;
+  created: string;
+  expiresAt: string;
+  consumedAt: string | null;
+}
+
+export const OAUTH_STATE_TTL_MS = 15 * 60 * 1000;
+
+export const LINK_EVENT_TYPES = [
+  'opened',
+  'category_chosen',
+  'platform_chosen',
+  'consent_given',
+  'authorization_started',
+  'connected',
+  'failed',
+  'disconnected',
+  'completed',
+  'exited',
+  'company_created',
+] as const;
+export type LinkEventType = (typeof LINK_EVENT_TYPES)[number];
+
+export interface LinkEvent {
+  id: string;
+  clientId: string;
+  companyId: string | null;
+  sessionId: string | null;
+  connectionId: string | null;
+  platformKey: string | null;
+  sourceType: string | null;
+  type: LinkEventType;
+  detail: Record<string, unknown> | null;
+  created: string;
+}
