@@ -7,7 +7,8 @@ import { createProviderRegistry } from '../providers/registry.js';
 import { createCompanyAccessTokens } from '../security/company-access-tokens.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { ensureDefaultClient, type DefaultClientResult } from '../services/clients/ensure-default-client.js';
-import type { ServiceDeps } from '../services/deps.js';
+import type { LinkDeps } from '../services/link/link-deps.js';
+import { findLinkAssetsDir } from '../http/link/link-assets.js';
 import { migrateToLatest, openDatabase, type Database } from '../storage/kysely/database.js';
 import { createStore } from '../storage/kysely/create-store.js';
 import { resolveEncryptionKey } from './encryption-key.js';
@@ -16,7 +17,7 @@ export const VERSION = '0.1.0';
 
 export interface Runtime {
   config: Config;
-  deps: ServiceDeps;
+  deps: LinkDeps;
   database: Database;
   log: Logger;
   app: ReturnType<typeof createApp>;
@@ -27,6 +28,7 @@ export interface Runtime {
 export interface RuntimeOverrides {
   clock?: Clock;
   log?: Logger;
+  linkAssetsDir?: string;
 }
 
 /**
@@ -48,14 +50,27 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     await database.close();
     throw error;
   }
-  const deps: ServiceDeps = {
+  const deps: LinkDeps = {
     store: createStore(database.db, database.dialect),
     clock: overrides.clock ?? systemClock,
     providers,
     secrets,
     accessTokens: createCompanyAccessTokens(secrets.deriveKey('company-access-token')),
+    publicUrl: config.publicUrl,
+    // The built-in Sandbox is an OAuth server like any other; its one app's secret is derived
+    // from the deployment key, so every process agrees on it without storing it.
+    sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
   };
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
-  const app = createApp({ deps, wire: { publicUrl: config.publicUrl, providers }, log, maxBodyBytes: config.maxBodyBytes, version: VERSION });
+  const app = createApp({
+    deps,
+    wire: { publicUrl: config.publicUrl, providers },
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    version: VERSION,
+    sandboxSigningKey: secrets.deriveKey('sandbox-signing'),
+    linkAssetsDir: overrides.linkAssetsDir ?? findLinkAssetsDir(),
+    trustProxy: config.trustProxy,
+  });
   return { config, deps, database, log, app, defaultClient, close: () => database.close() };
 }

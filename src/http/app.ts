@@ -2,7 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
-import type { ServiceDeps } from '../services/deps.js';
+import { compress } from 'hono/compress';
+import type { LinkDeps } from '../services/link/link-deps.js';
+import { registerLinkSettingsRoutes } from './api/link-settings-routes.js';
+import { registerLinkApi } from './link/link-api.js';
+import { registerLinkAssets } from './link/link-assets.js';
+import { registerLinkPages } from './link/link-pages.js';
+import { linkSecurityHeaders } from './link/link-security-headers.js';
+import { registerSandboxRoutes } from './sandbox/sandbox-routes.js';
 import { registerCompanyRoutes } from './api/companies-routes.js';
 import { registerConnectionRoutes } from './api/connections-routes.js';
 import { registerIntegrationRoutes } from './api/integrations-routes.js';
@@ -19,7 +26,10 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { monogramSvg } from './static/monogram-logo.js';
 
 export interface AppOptions {
-  deps: ServiceDeps;
+  deps: LinkDeps;
+  sandboxSigningKey: Buffer;
+  linkAssetsDir: string;
+  trustProxy: boolean;
   wire: WireContext;
   log: Logger;
   maxBodyBytes: number;
@@ -27,7 +37,7 @@ export interface AppOptions {
 }
 
 /** Paths that need no API key; everything else on the API surface does. */
-const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/static/', '/link/'];
+const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/static/', '/link/', '/sandbox/'];
 
 /** Composes the HTTP surface: the Codat-compatible API, its documentation and health. */
 export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
@@ -56,6 +66,9 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
       onError: (c) => c.json(errorEnvelope(413, `Request body exceeds ${options.maxBodyBytes} bytes.`, c.get('correlationId')), 413),
     }),
   );
+  app.use('/link/*', linkSecurityHeaders());
+  app.use('/sandbox/*', linkSecurityHeaders());
+  app.use('/link/assets/*', compress());
   app.onError((error, c) => respondWithError(c, error));
   app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
@@ -67,6 +80,16 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
     c.header('Content-Type', 'image/svg+xml');
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(monogramSvg(provider.key, provider.name));
+  });
+
+  registerLinkAssets(app, options.linkAssetsDir);
+  registerLinkPages(app, deps);
+  registerLinkApi(app, deps, wire, options.trustProxy);
+  registerSandboxRoutes(app, {
+    signingKey: options.sandboxSigningKey,
+    clientId: deps.sandboxOAuthApp.clientId,
+    clientSecret: deps.sandboxOAuthApp.clientSecret,
+    publicUrl: deps.publicUrl,
   });
 
   const auth = apiKeyAuth(deps);
@@ -83,6 +106,7 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
   registerIntegrationRoutes(app, deps, wire);
   registerSettingsRoutes(app, deps);
   registerWebhookConsumerRoutes(app, deps);
+  registerLinkSettingsRoutes(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -52,6 +52,8 @@ export interface CompanyListOptions extends ListOptions {
 export interface CompanyRepository {
   insert(company: Company): Promise<void>;
   findById(clientId: string, id: string): Promise<Company | undefined>;
+  /** For public Link URLs, where the (unguessable) company id itself establishes the tenant. */
+  findForLink(id: string): Promise<Company | undefined>;
   update(company: Company): Promise<void>;
   delete(clientId: string, id: string): Promise<boolean>;
   list(clientId: string, options: CompanyListOptions): Promise<Page<Company>>;
@@ -96,11 +98,13 @@ export interface LinkSessionRepository {
 
 export interface OAuthStateRepository {
   insert(state: OAuthState): Promise<void>;
+  /** Reads a state without consuming it, to find the session it must be bound to. */
+  find(id: string): Promise<OAuthState | undefined>;
   /**
    * Atomically marks the state consumed and returns it, or undefined when it is unknown,
    * expired or already used: a replayed callback finds nothing.
    */
-  consume(id: string, now: string): Promise<OAuthState | undefined>;
+  consume(id: string, sessionId: string, now: string): Promise<OAuthState | undefined>;
 }
 
 export interface LinkEventRepository {

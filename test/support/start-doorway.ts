@@ -41,16 +41,16 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     ...options.config,
   };
   // The public URL must be known before the app is built, so listen first and attach the app after.
-  let handler: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  let handler: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: (request) => handler(request), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: (request, env) => handler(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const runtime = await createRuntime(
     { ...config, publicUrl: options.config?.publicUrl ?? url },
     { log: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
   );
-  handler = runtime.app.fetch;
+  handler = (request, env) => runtime.app.fetch(request, env);
   return {
     url,
     apiKey: TEST_API_KEY,

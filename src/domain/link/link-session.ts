@@ -1,15 +1,16 @@
 /**
- * One browser's visit to a Link URL. The session id lives only in an HttpOnly cookie; the CSRF
- * token is echoed by the page on every state-changing request. `params` keeps the Link URL's
- * query string: custom redirect placeholders and per-visit options such as
- * `link.showSandboxIntegrations`.
+ * One visit to a Link URL. The page holds the session id and sends it as a header on every
+ * request (so a cross-site form cannot), and the session is bound to the browser by an HttpOnly
+ * cookie whose hash is `browserHash` (so a leaked session id is useless in another browser).
+ * Several tabs of one browser each have their own session. `params` keeps the Link URL's query
+ * string: custom redirect placeholders and per-visit options such as `link.showSandboxIntegrations`.
  */
 export interface LinkSession {
   id: string;
   clientId: string;
   /** Null until an Invite page visit has created its company. */
   companyId: string | null;
-  csrfToken: string;
+  browserHash: string;
   params: Record<string, string>;
   created: string;
   expiresAt: string;

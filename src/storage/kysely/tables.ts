@@ -95,7 +95,7 @@ export interface LinkSessionsTable {
   id: string;
   client_id: string;
   company_id: string | null;
-  csrf_token: string;
+  browser_hash: string; // SHA-256 of the HttpOnly browser cookie the session is bound to
   params: string; // JSON: the Link URL's query (custom redirect placeholders, link.* options)
   created: string;
   expires_at: string;

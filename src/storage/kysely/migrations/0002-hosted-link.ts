@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('company_id', 'text')
-    .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('browser_hash', 'text', (c) => c.notNull())
     .addColumn('params', 'text', (c) => c.notNull())
     .addColumn('created', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())

@@ -104,6 +104,11 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect): C
       return row && toCompany(row);
     },
 
+    async findForLink(id) {
+      const row = await db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toCompany(row);
+    },
+
     async update(company) {
       const result = await db
         .updateTable('companies')

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { LinkEventType } from '../../../domain/link/link-session.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { LinkEventType, OAuthState } from '../../../domain/link/link-session.js';
 import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, RateLimitRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
-import type { Tables } from '../tables.js';
+import type { OAuthStatesTable, Tables } from '../tables.js';
 
 export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepository {
   return {
@@ -13,7 +13,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepo
           id: session.id,
           client_id: session.clientId,
           company_id: session.companyId,
-          csrf_token: session.csrfToken,
+          browser_hash: session.browserHash,
           params: toJson(session.params),
           created: session.created,
           expires_at: session.expiresAt,
@@ -27,7 +27,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepo
           id: row.id,
           clientId: row.client_id,
           companyId: row.company_id,
-          csrfToken: row.csrf_token,
+          browserHash: row.browser_hash,
           params: fromJson<Record<string, string>>(row.params, {}),
           created: row.created,
           expiresAt: row.expires_at,
@@ -37,6 +37,20 @@ export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepo
     async attachCompany(id, companyId) {
       await db.updateTable('link_sessions').set({ company_id: companyId }).where('id', '=', id).execute();
     },
+  };
+}
+
+function toOAuthState(row: Selectable<OAuthStatesTable>): OAuthState {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    companyId: row.company_id,
+    connectionId: row.connection_id,
+    sessionId: row.session_id,
+    codeVerifierSealed: row.code_verifier_sealed,
+    created: row.created,
+    expiresAt: row.expires_at,
+    consumedAt: row.consumed_at,
   };
 }
 
@@ -58,29 +72,24 @@ export function createOAuthStateRepository(db: Kysely<Tables>): OAuthStateReposi
         })
         .execute();
     },
-    async consume(id, now) {
-      // The conditional UPDATE is the single-use guarantee: of two concurrent callbacks with the
-      // same state, exactly one changes the row.
+    async find(id) {
+      const row = await db.selectFrom('oauth_states').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toOAuthState(row);
+    },
+    async consume(id, sessionId, now) {
+      // The conditional UPDATE is the single-use guarantee (of two concurrent callbacks with the
+      // same state exactly one changes the row) and the browser binding (another session's
+      // callback cannot consume it).
       const result = await db
         .updateTable('oauth_states')
         .set({ consumed_at: now })
         .where('id', '=', id)
+        .where('session_id', '=', sessionId)
         .where('consumed_at', 'is', null)
         .where('expires_at', '>', now)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return undefined;
-      const row = await db.selectFrom('oauth_states').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return {
-        id: row.id,
-        clientId: row.client_id,
-        companyId: row.company_id,
-        connectionId: row.connection_id,
-        sessionId: row.session_id,
-        codeVerifierSealed: row.code_verifier_sealed,
-        created: row.created,
-        expiresAt: row.expires_at,
-        consumedAt: row.consumed_at,
-      };
+      return toOAuthState(await db.selectFrom('oauth_states').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     },
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * Server-rendered pages for moments when the Link app cannot run (unknown link, expired session,
+ * failed callback, finished flow). No script, one stylesheet, readable on a phone.
+ */
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+export function friendlyPage(options: { title: string; message: string; action?: { href: string; label: string } }): string {
+  const action = options.action ? `<p><a class="dw-button" href="${escapeHtml(options.action.href)}">${escapeHtml(options.action.label)}</a></p>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(options.title)}</title><link rel="stylesheet" href="/link/assets/page.css"></head>
+<body><main class="dw-page"><h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>${action}</main></body></html>`;
+}
+
+/** Styles for the friendly pages, served as a file because our CSP forbids inline styles. */
+export const FRIENDLY_PAGE_CSS = `body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a2e;background:#f5f6fa}
+.dw-page{max-width:30rem;margin:10vh auto;padding:2rem 1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.08)}
+h1{font-size:1.4rem;margin:0 0 .75rem}.dw-button{display:inline-block;padding:.7rem 1.2rem;border-radius:8px;background:#1f4bd8;color:#fff;text-decoration:none}
+.dw-button:focus-visible{outline:3px solid #0b1b3f;outline-offset:2px}`;

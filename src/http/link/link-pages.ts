@@ -1,0 +1,97 @@
+import type { Hono } from 'hono';
+import { AppError } from '../../domain/errors.js';
+import { isUuid } from '../../domain/ids.js';
+import { resolveLinkText } from '../../domain/link/link-settings.js';
+import { completeAuthorization } from '../../services/link/complete-authorization.js';
+import { getLinkSettings } from '../../services/link/get-link-settings.js';
+import type { LinkDeps } from '../../services/link/link-deps.js';
+import { linkParamsFrom, openLinkSession } from '../../services/link/open-link-session.js';
+import { requireLinkConnection } from '../../services/link/require-link-connection.js';
+import { requireLinkSession } from '../../services/link/require-link-session.js';
+import { startAuthorization } from '../../services/link/start-authorization.js';
+import type { HttpEnv } from '../env.js';
+import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
+import { friendlyPage } from './friendly-page.js';
+import { renderLinkShell, type LinkBootstrap } from './link-shell.js';
+
+const API_BASE = '/link/api';
+
+/**
+ * The Link URLs a browser opens. Each renders the app shell for a session bound to this browser,
+ * or redirects: to a provider's authorization URL from its definition, or to Doorway's own pages.
+ */
+export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
+  const secure = deps.publicUrl.startsWith('https://');
+  const shell = (title: string, bootstrap: LinkBootstrap, iconUrl: string | null = null) => renderLinkShell(title, bootstrap, iconUrl);
+
+  // Company Link URL (= Company.redirect).
+  app.get('/link/company/:companyId', async (c) => {
+    const browserSecret = ensureBrowserSecret(c, secure);
+    const query = new URL(c.req.url).searchParams;
+    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
+    return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep: { kind: 'main' } }));
+  });
+
+  // A connection's linkUrl: straight to that platform's authorization.
+  app.get('/link/companies/:companyId/connections/:connectionId/start', async (c) => {
+    const browserSecret = ensureBrowserSecret(c, secure);
+    const query = new URL(c.req.url).searchParams;
+    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
+    const connection = await requireLinkConnection(deps.store, session, c.req.param('connectionId'));
+    const provider = deps.providers.get(connection.integrationKey);
+    const bootstrap = (initialStep: LinkBootstrap['initialStep']): LinkBootstrap => ({ apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep });
+    if (connection.status === 'Linked') return c.html(shell('Connect your accounts', bootstrap({ kind: 'main' })));
+    if (provider?.auth.type === 'credentials') {
+      return c.html(shell('Connect your accounts', bootstrap({ kind: 'credentials', connectionId: connection.id })));
+    }
+    return c.redirect(await startAuthorization(deps, session, connection.id), 302);
+  });
+
+  // The page navigates here after consent; the session id in the path must belong to this browser.
+  app.get('/link/s/:sessionId/connections/:connectionId/authorize', async (c) => {
+    const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
+    return c.redirect(await startAuthorization(deps, session, c.req.param('connectionId')), 302);
+  });
+
+  // Back from a provider, or any later visit of the same session.
+  app.get('/link/s/:sessionId', async (c) => {
+    const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
+    const result = c.req.query('result');
+    const initialStep = result && isUuid(result) ? { kind: 'result' as const, connectionId: result } : { kind: 'main' as const };
+    return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep }));
+  });
+
+  app.get('/link/oauth/callback', async (c) => {
+    const outcome = await completeAuthorization(deps, new URL(c.req.url).searchParams, readBrowserSecret(c));
+    return c.redirect(`/link/s/${outcome.sessionId}?result=${outcome.connectionId}`, 302);
+  });
+
+  // The client's generic Invite URL: the SMB names its company first.
+  app.get('/link/invite/:clientSlug', async (c) => {
+    const client = await deps.store.clients.findBySlug(c.req.param('clientSlug'));
+    if (!client) throw new AppError('NOT_FOUND', 'We could not find this invitation. Please check the link you were sent.');
+    const browserSecret = ensureBrowserSecret(c, secure);
+    const session = await openLinkSession(deps, { clientId: client.id, browserSecret, params: linkParamsFrom(new URL(c.req.url).searchParams) });
+    const settings = await getLinkSettings(deps, client.id);
+    const text = resolveLinkText(settings);
+    return c.html(
+      shell(text['invite.title'], {
+        apiBase: API_BASE,
+        csrfToken: session.id,
+        view: 'invite',
+        invite: {
+          clientSlug: client.slug,
+          title: text['invite.title'],
+          body: text['invite.body'],
+          clientName: client.name,
+          logoUrl: settings.branding.logoUrl ?? client.logoUrl,
+          primaryColor: settings.branding.primaryColor,
+        },
+      }),
+    );
+  });
+
+  app.get('/link/done', (c) =>
+    c.html(friendlyPage({ title: 'All done', message: 'Thank you. Your accounts are connected and you may now close this window.' })),
+  );
+}

@@ -1,0 +1,66 @@
+import type { Connection } from '../../domain/connection.js';
+import type { ProviderDefinition } from '../../providers/schema.js';
+import type { LinkState } from '../../services/link/get-link-state.js';
+import { absoluteUrl, type WireContext } from '../api/wire-context.js';
+
+/** Domain → the Link UI contract in docs/link-api.md. */
+export function toLinkConnection(wire: WireContext, connection: Connection) {
+  const provider = wire.providers.get(connection.integrationKey);
+  const lastError = connection.dataConnectionErrors.filter((e) => e.status === 'Active').at(-1);
+  return {
+    id: connection.id,
+    platformKey: connection.integrationKey,
+    platformName: provider?.name ?? connection.integrationKey,
+    logoUrl: absoluteUrl(wire, provider?.logoUrl ?? `/static/logos/${connection.integrationKey}.svg`),
+    status: connection.status,
+    created: connection.created,
+    linkedAt: connection.linkedAt,
+    lastError: lastError ? { statusCode: lastError.statusCode, message: lastError.errorMessage, at: lastError.erroredOnUtc } : null,
+  };
+}
+
+function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
+  return {
+    key: provider.key,
+    name: provider.name,
+    logoUrl: absoluteUrl(wire, provider.logoUrl),
+    isSandbox: provider.isSandbox,
+    authType: provider.auth.type,
+    fields:
+      provider.auth.type === 'credentials'
+        ? provider.connectionConfig.map((field) => ({
+            name: field.name,
+            label: field.label,
+            type: field.type,
+            required: field.required,
+            ...(field.pattern ? { pattern: field.pattern } : {}),
+            ...(field.options ? { options: field.options } : {}),
+            ...(field.example ? { example: field.example } : {}),
+            ...(field.help ? { help: field.help } : {}),
+          }))
+        : [],
+  };
+}
+
+const SOURCE_TYPE = { accounting: 'Accounting', banking: 'Banking', commerce: 'Commerce' } as const;
+
+export function toLinkState(wire: WireContext, state: LinkState) {
+  const { settings } = state;
+  return {
+    company: { id: state.company.id, name: state.company.name },
+    client: { name: state.client.name, logoUrl: settings.branding.logoUrl ?? state.client.logoUrl, iconUrl: settings.branding.iconUrl ?? state.client.iconUrl },
+    branding: { primaryColor: settings.branding.primaryColor, secondaryColor: settings.branding.secondaryColor },
+    showLandingPage: settings.showLandingPage,
+    text: state.text,
+    categories: state.categories.map((category) => ({
+      sourceType: SOURCE_TYPE[category.key],
+      key: category.key,
+      optional: category.optional,
+      allowMultiple: category.key !== 'accounting',
+      connections: category.connections.map((connection) => toLinkConnection(wire, connection)),
+      integrations: category.integrations.map((provider) => toLinkIntegration(wire, provider)),
+    })),
+    canComplete: state.canComplete,
+    redirectConfigured: Boolean(state.client.redirectUrl),
+  };
+}

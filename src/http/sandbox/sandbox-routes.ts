@@ -1,0 +1,129 @@
+import type { Context, Hono } from 'hono';
+import { systemClock, type Clock } from '../../domain/clock.js';
+import { getSandboxDataset, listSandboxDatasets, type SandboxDataset } from '../../providers/sandbox/datasets.js';
+import { SANDBOX_PATHS, trimTrailingSlash } from '../../providers/sandbox/sandbox-endpoints.js';
+import { signSandboxToken, verifySandboxToken } from '../../providers/sandbox/sandbox-tokens.js';
+import { checkAuthorizationRequest, redirectWith, type AuthorizationRequestCheck } from './authorization-request.js';
+import { SANDBOX_CSS } from './sandbox-css.js';
+import { renderAuthorizePage, renderErrorPage } from './sandbox-pages.js';
+import { handleTokenRequest } from './sandbox-token-endpoint.js';
+
+export interface SandboxRouteOptions {
+  /** Signs codes and tokens; derive it for this purpose (e.g. `secretBox.deriveKey('sandbox-tokens')`). */
+  signingKey: Buffer;
+  /** The one client the Sandbox knows: Doorway itself. */
+  clientId: string;
+  clientSecret: string;
+  /** Doorway's public URL: the only acceptable redirect URI is its /link/oauth/callback. */
+  publicUrl: string;
+  /** Defaults to the system clock; tests move time to expire codes. */
+  clock?: Clock;
+}
+
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+/** No script, styles only from our stylesheet, forms only back here or to the validated callback. */
+function pageSecurityPolicy(formTargets: string): string {
+  return `default-src 'none'; style-src 'self'; img-src 'self'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`;
+}
+
+function sendPage(c: Context, html: string, status: 200 | 400, formTargets = "'none'") {
+  c.header('Content-Security-Policy', pageSecurityPolicy(formTargets));
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('X-Frame-Options', 'DENY');
+  return c.html(html, status);
+}
+
+/**
+ * Doorway's simulated platform: an authorization server (consent page and token endpoint) plus a
+ * tiny read API over the sample datasets. Mounted on Doorway's own app; no API key is involved
+ * (clients authenticate to the token endpoint, the API takes the Sandbox's bearer tokens).
+ */
+export function registerSandboxRoutes(app: Hono<any>, options: SandboxRouteOptions): void {
+  const clock = options.clock ?? systemClock;
+  const settings = { clientId: options.clientId, publicUrl: trimTrailingSlash(options.publicUrl) };
+  const formTargets = `'self' ${new URL(settings.publicUrl).origin}`;
+
+  /** A failed check becomes an error page (untrusted redirect) or an RFC error redirect. */
+  const refuse = (c: Context, check: Exclude<AuthorizationRequestCheck, { ok: true }>) =>
+    check.outcome === 'page'
+      ? sendPage(c, renderErrorPage(check.message), 400)
+      : c.redirect(redirectWith(check.redirectUri, check.state, { error: check.error, error_description: check.description }), 302);
+
+  app.get(SANDBOX_PATHS.stylesheet, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(SANDBOX_CSS);
+  });
+
+  app.get(SANDBOX_PATHS.authorize, (c) => {
+    const check = checkAuthorizationRequest(new URL(c.req.url).searchParams, settings);
+    if (!check.ok) return refuse(c, check);
+    return sendPage(c, renderAuthorizePage({ request: check.request, datasets: listSandboxDatasets() }), 200, formTargets);
+  });
+
+  // No CSRF token on this form: a forged submission can only deliver a code for sample data to
+  // Doorway's own callback, where it is useless without the link session's single-use state and
+  // the PKCE verifier, both of which stay with whoever started the flow.
+  app.post(SANDBOX_PATHS.authorize, async (c) => {
+    const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== FORM_MEDIA_TYPE) return sendPage(c, renderErrorPage('The form was not submitted in the expected format.'), 400);
+    const form = new URLSearchParams(await c.req.text());
+    // The hidden fields come back from the browser, so they are validated all over again.
+    const check = checkAuthorizationRequest(form, settings);
+    if (!check.ok) return refuse(c, check);
+    const { request } = check;
+    const decision = form.get('decision');
+    if (decision === 'cancel') {
+      return c.redirect(redirectWith(request.redirectUri, request.state, { error: 'access_denied', error_description: 'User cancelled' }), 302);
+    }
+    if (decision === 'error') {
+      return c.redirect(redirectWith(request.redirectUri, request.state, { error: 'server_error', error_description: 'Simulated error' }), 302);
+    }
+    if (decision !== 'authorize') return sendPage(c, renderErrorPage('Choose Authorize, Cancel or Simulate an error.'), 400);
+    const dataset = getSandboxDataset(form.get('dataset') ?? '');
+    if (!dataset) {
+      const page = renderAuthorizePage({ request, datasets: listSandboxDatasets(), problem: 'Choose a sample company to share.' });
+      return sendPage(c, page, 400, formTargets);
+    }
+    const code = signSandboxToken(
+      options.signingKey,
+      { kind: 'code', clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, dataset: dataset.id, scope: request.scope },
+      clock.now(),
+    );
+    return c.redirect(redirectWith(request.redirectUri, request.state, { code }), 302);
+  });
+
+  app.post(SANDBOX_PATHS.token, async (c) => {
+    const result = handleTokenRequest(
+      options,
+      { contentType: c.req.header('content-type'), authorization: c.req.header('authorization'), body: await c.req.text() },
+      clock.now(),
+    );
+    return c.json(result.body, result.status, result.headers);
+  });
+
+  /** The dataset a bearer token grants, or a 401 (RFC 6750 §3). */
+  const withDataset = (c: Context, read: (dataset: SandboxDataset) => unknown) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const challenge = 'Bearer realm="Doorway Sandbox"';
+    if (!match?.[1]) {
+      c.header('WWW-Authenticate', challenge);
+      return c.json({ error: 'invalid_request', error_description: 'A Bearer access token is required' }, 401);
+    }
+    const verified = verifySandboxToken(options.signingKey, match[1], 'access', clock.now());
+    const dataset = verified.ok ? getSandboxDataset(verified.claims.dataset) : undefined;
+    if (!dataset) {
+      const description = verified.ok || verified.reason !== 'expired' ? 'The access token is not valid' : 'The access token has expired';
+      c.header('WWW-Authenticate', `${challenge}, error="invalid_token", error_description="${description}"`);
+      return c.json({ error: 'invalid_token', error_description: description }, 401);
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(read(dataset) as object);
+  };
+
+  app.get(SANDBOX_PATHS.company, (c) => withDataset(c, (dataset) => ({ dataset: dataset.id, ...dataset.company })));
+  app.get(SANDBOX_PATHS.accounts, (c) => withDataset(c, (dataset) => ({ results: dataset.accounts })));
+  app.get(SANDBOX_PATHS.invoices, (c) => withDataset(c, (dataset) => ({ results: dataset.invoices })));
+}

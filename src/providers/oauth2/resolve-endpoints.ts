@@ -1,0 +1,59 @@
+import type { ProviderDefinition } from '../schema.js';
+import { SANDBOX_DEFAULT_SCOPES, SANDBOX_PATHS, trimTrailingSlash } from '../sandbox/sandbox-endpoints.js';
+import { renderTemplate } from '../url-template.js';
+import type { ResolvedOAuth2 } from './types.js';
+
+export interface ResolveOAuth2Options {
+  /** Doorway's public base URL; the built-in Sandbox's endpoints live under it. */
+  publicUrl: string;
+  /** What the SMB entered in the connection form, for `${connectionConfig.x}` placeholders. */
+  connectionConfig?: Record<string, string>;
+  /** Scopes configured for this integration; null or absent means the definition's defaults. */
+  scopesOverride?: string[] | null;
+}
+
+function renderValues(values: Readonly<Record<string, string>>, connectionConfig: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, renderTemplate(value, connectionConfig)]));
+}
+
+/**
+ * Turns a provider definition into the concrete settings for one authorization.
+ * Throws if the provider does not use OAuth (`credentials`) or a placeholder has no value: both
+ * are mistakes of the caller, not failures of the platform.
+ */
+export function resolveOAuth2(provider: ProviderDefinition, options: ResolveOAuth2Options): ResolvedOAuth2 {
+  const { auth } = provider;
+  const scopes = options.scopesOverride ?? null;
+  if (auth.type === 'sandbox') {
+    // Doorway's own simulated platform (src/http/sandbox): PKCE and Basic auth, like most real ones.
+    const base = trimTrailingSlash(options.publicUrl);
+    return {
+      authorizationUrl: `${base}${SANDBOX_PATHS.authorize}`,
+      tokenUrl: `${base}${SANDBOX_PATHS.token}`,
+      scopes: [...(scopes ?? SANDBOX_DEFAULT_SCOPES)],
+      scopeSeparator: ' ',
+      pkce: true,
+      tokenEndpointAuth: 'client_secret_basic',
+      authorizationParams: {},
+      tokenParams: {},
+      callbackMetadata: [],
+      tokenResponseMetadata: [],
+      codeParam: 'code',
+    };
+  }
+  if (auth.type !== 'oauth2') throw new Error(`Provider ${provider.key} does not use OAuth 2 (auth type "${auth.type}")`);
+  const connectionConfig = options.connectionConfig ?? {};
+  return {
+    authorizationUrl: renderTemplate(auth.authorizationUrl, connectionConfig),
+    tokenUrl: renderTemplate(auth.tokenUrl, connectionConfig),
+    scopes: [...(scopes ?? auth.scopes)],
+    scopeSeparator: auth.scopeSeparator,
+    pkce: auth.pkce,
+    tokenEndpointAuth: auth.tokenEndpointAuth,
+    authorizationParams: renderValues(auth.authorizationParams, connectionConfig),
+    tokenParams: renderValues(auth.tokenParams, connectionConfig),
+    callbackMetadata: [...auth.callbackMetadata],
+    tokenResponseMetadata: [...auth.tokenResponseMetadata],
+    codeParam: auth.codeParam,
+  };
+}

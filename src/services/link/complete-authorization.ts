@@ -1,0 +1,59 @@
+import { AppError, isAppError } from '../../domain/errors.js';
+import { describeUpstreamError, exchangeAuthorizationCode, resolveOAuth2 } from '../../providers/oauth2/index.js';
+import { markConnectionLinked, recordConnectionFailure } from './connection-outcome.js';
+import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
+import { oauthAppFor } from './oauth-app-for.js';
+import { recordLinkEvent } from './record-link-event.js';
+import { requireLinkSession } from './require-link-session.js';
+
+export interface AuthorizationOutcome {
+  sessionId: string;
+  connectionId: string;
+  ok: boolean;
+}
+
+const INVALID_STATE = 'This sign-in link has already been used or has expired. Please go back to your Link page and try again.';
+
+/**
+ * The provider's redirect back to `/link/oauth/callback`. The state must exist, be unexpired,
+ * belong to a session of *this* browser and never have been used; it is consumed atomically, so
+ * a replayed or forged callback changes nothing. Upstream failures become a
+ * `dataConnectionErrors` entry and the connection stays as it was.
+ */
+export async function completeAuthorization(deps: LinkDeps, callback: URLSearchParams, browserSecret: string | undefined): Promise<AuthorizationOutcome> {
+  const stateId = callback.get('state') ?? '';
+  const state = stateId.length >= 20 && stateId.length <= 100 ? await deps.store.oauthStates.find(stateId) : undefined;
+  if (!state) throw new AppError('FORBIDDEN', INVALID_STATE);
+  const now = deps.clock.now();
+  const session = await requireLinkSession(deps.store, state.sessionId, browserSecret, now);
+  const consumed = await deps.store.oauthStates.consume(stateId, session.id, now.toISOString());
+  if (!consumed) throw new AppError('FORBIDDEN', INVALID_STATE);
+
+  const connection = await deps.store.connections.findById(consumed.clientId, consumed.companyId, consumed.connectionId);
+  const provider = connection && deps.providers.get(connection.integrationKey);
+  if (!connection || !provider) throw new AppError('NOT_FOUND', 'This connection no longer exists. Please start again from your Link page.');
+  const events = { connectionId: connection.id, platformKey: provider.key, sourceType: provider.sourceType };
+
+  const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
+  const oauth = resolveOAuth2(provider, { publicUrl: deps.publicUrl, scopesOverride: scopes });
+  const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, `oauth-state:${consumed.id}`) : null;
+  const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: oauthCallbackUrl(deps.publicUrl), codeVerifier, callbackParams: callback, now });
+
+  if (!result.ok) {
+    const failure = describeUpstreamError(result.error);
+    await recordConnectionFailure(deps, connection, failure);
+    await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: result.error.kind, statusCode: failure.statusCode } });
+    return { sessionId: session.id, connectionId: connection.id, ok: false };
+  }
+  try {
+    const info = Object.keys(result.metadata).length > 0 ? { ...connection.connectionInfo, ...result.metadata } : connection.connectionInfo;
+    await markConnectionLinked(deps, connection, { ...result.tokens }, info);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    await recordConnectionFailure(deps, connection, { statusCode: String(error.status), statusText: error.code, errorMessage: error.message });
+    await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: 'conflict' } });
+    return { sessionId: session.id, connectionId: connection.id, ok: false };
+  }
+  await recordLinkEvent(deps, session, 'connected', events);
+  return { sessionId: session.id, connectionId: connection.id, ok: true };
+}

@@ -1,0 +1,16 @@
+import { toIso } from '../../domain/clock.js';
+import { assertUnlinkable, type Connection } from '../../domain/connection.js';
+import type { LinkSession } from '../../domain/link/link-session.js';
+import type { ServiceDeps } from '../deps.js';
+import { recordLinkEvent } from './record-link-event.js';
+import { requireLinkConnection } from './require-link-connection.js';
+
+/** A returning SMB disconnects a platform from its Link page (Linked → Unlinked). */
+export async function disconnectFromLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, session: LinkSession, connectionId: string): Promise<Connection> {
+  const connection = await requireLinkConnection(deps.store, session, connectionId);
+  assertUnlinkable(connection.status, 'Unlinked');
+  const unlinked: Connection = { ...connection, status: 'Unlinked', modified: toIso(deps.clock.now()) };
+  await deps.store.connections.update(unlinked);
+  await recordLinkEvent(deps, session, 'disconnected', { connectionId, platformKey: connection.integrationKey, sourceType: connection.sourceType });
+  return unlinked;
+}

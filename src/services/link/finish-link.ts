@@ -1,0 +1,55 @@
+import { AppError } from '../../domain/errors.js';
+import { REDIRECT_ERROR_MESSAGES, resolveRedirectUrl } from '../../domain/link/redirect.js';
+import type { LinkSession } from '../../domain/link/link-session.js';
+import { requireClient } from '../clients/require-client.js';
+import type { ServiceDeps } from '../deps.js';
+import { getLinkState } from './get-link-state.js';
+import { recordLinkEvent } from './record-link-event.js';
+
+export const DONE_PAGE = '/link/done';
+
+/**
+ * The end of a visit: Complete (statusCode 200, allowed once every required category is
+ * connected) or Exit (403, "User cancelled."). Returns where the browser goes: the client's
+ * redirect with placeholders filled, or Doorway's own "you may close this window" page.
+ * The connection placeholders describe the connection this visit touched last.
+ */
+export async function finishLink(
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers'>,
+  session: LinkSession,
+  outcome: 'completed' | 'exited',
+): Promise<string> {
+  const state = await getLinkState(deps, session);
+  if (outcome === 'completed' && !state.canComplete) {
+    throw new AppError('CONFLICT', 'Please connect every required category before finishing.');
+  }
+  const events = await deps.store.linkEvents.listForSession(session.id);
+  const lastConnectionId = events.filter((e) => e.connectionId).at(-1)?.connectionId;
+  const connection = state.categories.flatMap((c) => c.connections).find((c) => c.id === lastConnectionId);
+  const provider = connection ? deps.providers.get(connection.integrationKey) : undefined;
+  const statusCode = outcome === 'completed' ? '200' : '403';
+  await recordLinkEvent(deps, session, outcome, { connectionId: connection?.id ?? null });
+
+  const client = await requireClient(deps.store, session.clientId);
+  if (!client.redirectUrl) return DONE_PAGE;
+  const resolved = resolveRedirectUrl(
+    client.redirectUrl,
+    {
+      clientId: client.id,
+      companyId: state.company.id,
+      connectionId: connection?.id ?? '',
+      integrationId: provider?.integrationId ?? '',
+      sourceId: provider?.sourceId ?? '',
+      platform: connection?.integrationKey ?? '',
+      platformName: provider?.name ?? '',
+      sourceType: connection?.sourceType ?? '',
+      statusCode,
+      errorMessage: REDIRECT_ERROR_MESSAGES[statusCode] ?? '',
+      statusText: '',
+    },
+    session.params,
+    client.whiteListUrls,
+  );
+  if (!resolved.ok) throw new AppError('FORBIDDEN', `We could not send you back to ${client.name}: ${resolved.reason} You may close this window.`);
+  return resolved.url;
+}

@@ -1,0 +1,22 @@
+import { AppError } from '../../domain/errors.js';
+import type { ProviderDefinition } from '../../providers/schema.js';
+import type { OAuthAppCredentials } from '../../providers/oauth2/index.js';
+import type { LinkDeps } from './link-deps.js';
+
+/**
+ * The OAuth app Doorway authenticates as for this client and platform: the client's own app
+ * from its integration settings, or, for the built-in Sandbox, Doorway's sandbox app.
+ */
+export async function oauthAppFor(
+  deps: Pick<LinkDeps, 'store' | 'secrets' | 'sandboxOAuthApp'>,
+  clientId: string,
+  provider: ProviderDefinition,
+): Promise<{ app: OAuthAppCredentials; scopes: string[] | null }> {
+  if (provider.auth.type === 'sandbox') return { app: deps.sandboxOAuthApp, scopes: null };
+  const settings = await deps.store.integrationSettings.find(clientId, provider.key);
+  if (!settings?.enabled || !settings.oauthClientId || !settings.oauthClientSecretSealed) {
+    throw new AppError('BAD_REQUEST', `${provider.name} is not set up for this business yet. Please choose another platform or contact them.`);
+  }
+  const clientSecret = deps.secrets.open(settings.oauthClientSecretSealed, `integration:${clientId}:${provider.key}`);
+  return { app: { clientId: settings.oauthClientId, clientSecret }, scopes: settings.scopes };
+}

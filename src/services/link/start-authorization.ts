@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { toIso } from '../../domain/clock.js';
+import { AppError } from '../../domain/errors.js';
+import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
+import { buildAuthorizationUrl, createPkcePair, resolveOAuth2 } from '../../providers/oauth2/index.js';
+import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
+import { oauthAppFor } from './oauth-app-for.js';
+import { recordLinkEvent } from './record-link-event.js';
+import { requireLinkConnection } from './require-link-connection.js';
+
+const AUTHORIZABLE = new Set(['PendingAuth', 'Unlinked', 'Deauthorized']);
+
+/**
+ * Starts an OAuth2 authorization for a connection: a single-use state row bound to this browser
+ * session (its id is the opaque `state`), a PKCE verifier sealed at rest, and the provider's
+ * authorization URL from its definition, the only external place Doorway ever redirects to.
+ */
+export async function startAuthorization(deps: LinkDeps, session: LinkSession, connectionId: string): Promise<string> {
+  const connection = await requireLinkConnection(deps.store, session, connectionId);
+  if (!AUTHORIZABLE.has(connection.status)) throw new AppError('CONFLICT', 'This connection is already connected.');
+  const provider = deps.providers.get(connection.integrationKey);
+  if (!provider || provider.auth.type === 'credentials') throw new AppError('BAD_REQUEST', 'This platform does not use a sign-in redirect.');
+  const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
+  const oauth = resolveOAuth2(provider, { publicUrl: deps.publicUrl, scopesOverride: scopes });
+  const pkce = oauth.pkce ? createPkcePair() : undefined;
+  const now = deps.clock.now();
+  const stateId = randomBytes(32).toString('base64url');
+  await deps.store.oauthStates.insert({
+    id: stateId,
+    clientId: session.clientId,
+    companyId: connection.companyId,
+    connectionId: connection.id,
+    sessionId: session.id,
+    codeVerifierSealed: pkce ? deps.secrets.seal(pkce.verifier, `oauth-state:${stateId}`) : null,
+    created: toIso(now),
+    expiresAt: toIso(new Date(now.getTime() + OAUTH_STATE_TTL_MS)),
+    consumedAt: null,
+  });
+  await recordLinkEvent(deps, session, 'authorization_started', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
+  return buildAuthorizationUrl(oauth, {
+    clientId: app.clientId,
+    redirectUri: oauthCallbackUrl(deps.publicUrl),
+    state: stateId,
+    ...(pkce ? { codeChallenge: pkce.challenge } : {}),
+  });
+}

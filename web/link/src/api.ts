@@ -1,0 +1,109 @@
+import type { LinkConnection, LinkEvent, LinkState, NextStep } from './types';
+
+/**
+ * A failed call. `message` is the server's own (already user-facing) message, or '' when there
+ * is none (network failure, non-JSON answer): the UI then picks its own wording from `code`.
+ */
+export class LinkApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'LinkApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** `next` is tolerated on the credentials answer, see CredentialsResult. */
+export interface CredentialsResult {
+  connection: LinkConnection;
+  // Not in the contract: lets a platform that needs form values *and* a redirect (e.g. an
+  // OAuth platform whose host depends on a field) continue to the platform. Ignored if absent.
+  next?: NextStep;
+}
+
+export interface LinkApi {
+  getState(): Promise<LinkState>;
+  postEvent(event: LinkEvent): Promise<void>;
+  createConnection(platformKey: string): Promise<LinkConnection>;
+  consent(connectionId: string): Promise<NextStep>;
+  submitCredentials(connectionId: string, values: Record<string, string>): Promise<CredentialsResult>;
+  getConnection(connectionId: string): Promise<LinkConnection>;
+  disconnect(connectionId: string): Promise<LinkConnection>;
+  reconnect(connectionId: string): Promise<NextStep>;
+  complete(): Promise<string>;
+  exit(): Promise<string>;
+  invite(clientSlug: string, companyName: string): Promise<string>;
+}
+
+type Fetch = typeof fetch;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const body = await response.text();
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toError(status: number, body: unknown): LinkApiError {
+  const error = isObject(body) && isObject(body.error) ? body.error : {};
+  const code = typeof error.code === 'string' ? error.code : `http_${status}`;
+  const message = typeof error.message === 'string' ? error.message : '';
+  return new LinkApiError(status, code, message);
+}
+
+export function createLinkApi(apiBase: string, csrfToken: string, fetchImpl: Fetch = fetch): LinkApi {
+  const base = apiBase.replace(/\/+$/, '');
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (method !== 'GET') {
+      headers['X-CSRF-Token'] = csrfToken;
+      headers['Content-Type'] = 'application/json';
+      // Body-less actions still send `{}` so a server that parses JSON bodies never sees an empty one.
+      init.body = JSON.stringify(body ?? {});
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(base + path, init);
+    } catch {
+      throw new LinkApiError(0, 'network_error', '');
+    }
+    const json = await readJson(response);
+    if (!response.ok) throw toError(response.status, json);
+    return json as T;
+  }
+
+  const id = (connectionId: string): string => `/connections/${encodeURIComponent(connectionId)}`;
+
+  return {
+    getState: () => call<LinkState>('GET', '/state'),
+    postEvent: async (event) => {
+      await call<void>('POST', '/events', event);
+    },
+    createConnection: async (platformKey) =>
+      (await call<{ connection: LinkConnection }>('POST', '/connections', { platformKey })).connection,
+    consent: async (connectionId) => (await call<{ next: NextStep }>('POST', `${id(connectionId)}/consent`)).next,
+    submitCredentials: (connectionId, values) =>
+      call<CredentialsResult>('POST', `${id(connectionId)}/credentials`, { values }),
+    getConnection: async (connectionId) => (await call<{ connection: LinkConnection }>('GET', id(connectionId))).connection,
+    disconnect: async (connectionId) =>
+      (await call<{ connection: LinkConnection }>('POST', `${id(connectionId)}/disconnect`)).connection,
+    reconnect: async (connectionId) => (await call<{ next: NextStep }>('POST', `${id(connectionId)}/reconnect`)).next,
+    complete: async () => (await call<{ redirectUrl: string }>('POST', '/complete')).redirectUrl,
+    exit: async () => (await call<{ redirectUrl: string }>('POST', '/exit')).redirectUrl,
+    invite: async (clientSlug, companyName) =>
+      (await call<{ next: string }>('POST', `/invite/${encodeURIComponent(clientSlug)}`, { companyName })).next,
+  };
+}

@@ -1,0 +1,24 @@
+export interface HeaderProps {
+  clientName: string;
+  logoUrl: string | null;
+  /** Absent on pages where leaving makes no sense (Invite, the finished page). */
+  onExit?: (() => void) | undefined;
+  exitLabel: string;
+}
+
+export function Header({ clientName, logoUrl, onExit, exitLabel }: HeaderProps) {
+  return (
+    <header class="dw-header">
+      <div class="dw-header-inner">
+        {logoUrl ? <img class="dw-logo" src={logoUrl} alt={clientName} /> : <span class="dw-client-name">{clientName}</span>}
+        {onExit ? (
+          <button type="button" class="dw-exit" aria-label={exitLabel} aria-haspopup="dialog" onClick={onExit}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

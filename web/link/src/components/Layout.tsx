@@ -1,0 +1,34 @@
+import type { ComponentChildren } from 'preact';
+import { ErrorNotice } from './ErrorNotice';
+import { Header, type HeaderProps } from './Header';
+
+export interface LayoutProps {
+  header: HeaderProps;
+  busy: boolean;
+  error: string;
+  /** Short status messages for screen readers (e.g. "Xero was disconnected."). */
+  status: string;
+  children: ComponentChildren;
+  /** Rendered inside <main> after the card, e.g. dialogs. */
+  overlays?: ComponentChildren;
+}
+
+/** The page frame shared by every screen; it stays mounted so its live regions persist. */
+export function Layout({ header, busy, error, status, children, overlays }: LayoutProps) {
+  return (
+    <div class="dw-shell">
+      <Header {...header} />
+      <main class="dw-main" aria-busy={busy ? 'true' : undefined}>
+        <div class="dw-card">
+          <div class={busy ? 'dw-progress dw-progress--on' : 'dw-progress'} aria-hidden="true" />
+          {children}
+          <ErrorNotice message={error} />
+          <div class="dw-vh" role="status" aria-live="polite" aria-atomic="true">
+            {status}
+          </div>
+        </div>
+        {overlays}
+      </main>
+    </div>
+  );
+}

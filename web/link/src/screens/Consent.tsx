@@ -1,0 +1,55 @@
+import { Button } from '../components/Button';
+import { Heading } from '../components/Heading';
+import { Paragraphs } from '../components/Paragraphs';
+import { PlatformLogo } from '../components/PlatformLogo';
+import { serverText, uiText, type Texts } from '../text';
+import type { CategoryKey, LinkConnection } from '../types';
+
+const SECTIONS = ['purpose', 'access', 'accountInformation', 'platformData', 'retention'] as const;
+
+export interface ConsentProps {
+  texts: Texts;
+  category: CategoryKey;
+  companyName: string;
+  connection: LinkConnection;
+  busy: boolean;
+  onNext: () => void;
+  onBack: () => void;
+}
+
+export function Consent({ texts, category, companyName, connection, busy, onNext, onBack }: ConsentProps) {
+  const vars = { companyName, platformName: connection.platformName };
+  const text = (key: string): string => serverText(texts, `${category}.consents.${key}`, vars);
+
+  return (
+    <>
+      <div class="dw-consent-logo">
+        <PlatformLogo src={connection.logoUrl} size={48} />
+      </div>
+      <Heading>{text('title')}</Heading>
+      <Paragraphs class="dw-text dw-lead" text={text('subtitle')} />
+      <div class="dw-sections">
+        {SECTIONS.map((section) => {
+          const body = text(section);
+          // A section with no body (e.g. platform data not configured) is not shown at all.
+          if (!body.trim()) return null;
+          return (
+            <details key={section} class="dw-section">
+              <summary>{text(`headers.${section}`) || uiText(texts, `ui.consent.${section}`)}</summary>
+              <Paragraphs class="dw-text dw-section-body" text={body} />
+            </details>
+          );
+        })}
+      </div>
+      <Paragraphs class="dw-text dw-terms" text={text('termsAndConditions')} />
+      <div class="dw-actions">
+        <Button busy={busy} onClick={onNext}>
+          {text('nextButton')}
+        </Button>
+        <Button variant="secondary" busy={busy} onClick={onBack}>
+          {uiText(texts, 'ui.back')}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button } from '../components/Button';
+import { Heading } from '../components/Heading';
+import { Paragraphs } from '../components/Paragraphs';
+import { PlatformLogo } from '../components/PlatformLogo';
+import { linkedConnections } from '../flow';
+import { serverText, uiText } from '../text';
+import type { LinkState } from '../types';
+
+export interface DoneProps {
+  state: LinkState;
+  busy: boolean;
+  onContinue: () => void;
+  onBack: () => void;
+}
+
+/** The confirmation before leaving: what was set up, then Continue (POST /complete). */
+export function Done({ state, busy, onContinue, onBack }: DoneProps) {
+  const texts = state.text;
+  const linked = linkedConnections(state);
+  return (
+    <>
+      <Heading>{serverText(texts, 'done.title')}</Heading>
+      <Paragraphs class="dw-text dw-lead" text={serverText(texts, 'done.subtitle')} />
+      {linked.length > 0 ? (
+        <>
+          <h2 class="dw-subheading" id="dw-done-list">
+            {uiText(texts, 'ui.done.list')}
+          </h2>
+          <ul class="dw-summary" aria-labelledby="dw-done-list">
+            {linked.map(({ category, connection }) => (
+              <li key={connection.id} class="dw-connection">
+                <PlatformLogo src={connection.logoUrl} />
+                <span class="dw-connection-name">{connection.platformName}</span>
+                <span class="dw-muted">{uiText(texts, `ui.category.${category.sourceType}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="dw-actions">
+        <Button busy={busy} onClick={onContinue}>
+          {serverText(texts, 'done.continueButton')}
+        </Button>
+        <Button variant="secondary" busy={busy} onClick={onBack}>
+          {uiText(texts, 'ui.back')}
+        </Button>
+      </div>
+    </>
+  );
+}

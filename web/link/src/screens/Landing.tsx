@@ -1,0 +1,16 @@
+import { Button } from '../components/Button';
+import { Heading } from '../components/Heading';
+import { Paragraphs } from '../components/Paragraphs';
+import { serverText, type Texts } from '../text';
+
+export function Landing({ texts, onNext }: { texts: Texts; onNext: () => void }) {
+  return (
+    <>
+      <Heading>{serverText(texts, 'landing.title')}</Heading>
+      <Paragraphs class="dw-text dw-lead" text={serverText(texts, 'landing.subtitle')} />
+      <div class="dw-actions">
+        <Button onClick={onNext}>{serverText(texts, 'landing.nextButton')}</Button>
+      </div>
+    </>
+  );
+}

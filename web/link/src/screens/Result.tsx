@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '../components/Button';
+import { Heading } from '../components/Heading';
+import { resultOutcome } from '../flow';
+import { uiText, type Texts } from '../text';
+import type { LinkConnection } from '../types';
+import { Loading } from './Loading';
+
+export interface ResultProps {
+  texts: Texts;
+  connectionId: string;
+  busy: boolean;
+  load: (connectionId: string) => Promise<LinkConnection>;
+  /** True when the connection's category takes several connections (Banking, Commerce). */
+  allowsAnother: (connection: LinkConnection) => boolean;
+  announce: (message: string) => void;
+  describeError: (error: unknown) => string;
+  onContinue: () => void;
+  onAnother: (connection: LinkConnection) => void;
+  onRetry: (connection: LinkConnection) => void;
+}
+
+type Loaded = { connection: LinkConnection } | { error: string } | null;
+
+export function Result(props: ResultProps) {
+  const { texts, connectionId, busy, load, announce, describeError, onContinue } = props;
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    load(connectionId).then(
+      (connection) => {
+        if (!live) return;
+        setLoaded({ connection });
+        const key = resultOutcome(connection) === 'success' ? 'ui.result.success' : 'ui.result.failure';
+        // The heading changes in place (no new screen), so the outcome is also announced.
+        announce(uiText(texts, key, { platformName: connection.platformName }));
+      },
+      (error: unknown) => live && setLoaded({ error: describeError(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connectionId, attempt]);
+
+  if (loaded === null) return <Loading texts={texts} label={uiText(texts, 'ui.result.checking')} />;
+
+  if ('error' in loaded) {
+    return (
+      <>
+        <Heading>{uiText(texts, 'ui.error.title')}</Heading>
+        <p class="dw-text">{loaded.error}</p>
+        <div class="dw-actions">
+          <Button onClick={() => (setLoaded(null), setAttempt((n) => n + 1))}>{uiText(texts, 'ui.tryAgain')}</Button>
+          <Button variant="secondary" onClick={onContinue}>
+            {uiText(texts, 'ui.continue')}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  const { connection } = loaded;
+  const platformName = connection.platformName;
+  if (resultOutcome(connection) === 'success') {
+    return (
+      <div class="dw-outcome">
+        <svg class="dw-outcome-icon dw-outcome-icon--ok" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+          <circle cx="24" cy="24" r="22" />
+          <path d="M14 25l7 7 13-15" />
+        </svg>
+        <Heading>{uiText(texts, 'ui.result.success', { platformName })}</Heading>
+        <p class="dw-text">{uiText(texts, 'ui.result.successBody', { platformName })}</p>
+        <div class="dw-actions">
+          <Button busy={busy} onClick={onContinue}>
+            {uiText(texts, 'ui.continue')}
+          </Button>
+          {props.allowsAnother(connection) ? (
+            <Button variant="secondary" busy={busy} onClick={() => props.onAnother(connection)}>
+              {uiText(texts, 'ui.result.another')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div class="dw-outcome">
+      <svg class="dw-outcome-icon dw-outcome-icon--bad" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+        <circle cx="24" cy="24" r="22" />
+        <path d="M24 13v14M24 34v1" />
+      </svg>
+      <Heading>{uiText(texts, 'ui.result.failure', { platformName })}</Heading>
+      <div class="dw-error" data-testid="result-error">
+        <p>{connection.lastError?.message || uiText(texts, 'ui.result.failureBody')}</p>
+      </div>
+      <div class="dw-actions">
+        <Button busy={busy} onClick={() => props.onRetry(connection)}>
+          {uiText(texts, 'ui.tryAgain')}
+        </Button>
+        <Button variant="secondary" busy={busy} onClick={onContinue}>
+          {uiText(texts, 'ui.back')}
+        </Button>
+      </div>
+    </div>
+  );
+}

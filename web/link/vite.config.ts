@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Builds the Link UI into exactly two stable files, dist/web/link/link.js and link.css. The
+ * server's HTML shell references them by these fixed names (served at /link/assets/), so there
+ * are no hashes, no HTML output, no code splitting and no source maps.
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/link/assets/',
+  publicDir: false,
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+  build: {
+    outDir: here('../../dist/web/link'),
+    emptyOutDir: true,
+    cssCodeSplit: false,
+    modulePreload: false,
+    sourcemap: false,
+    manifest: false,
+    // Everything stays in link.js/link.css: no font or image files and no data: URLs to allow in CSP.
+    assetsInlineLimit: 0,
+    reportCompressedSize: true,
+    // `rolldownOptions` is Vite 8's name for the former `rollupOptions`.
+    rolldownOptions: {
+      input: here('src/main.tsx'),
+      output: {
+        format: 'es',
+        entryFileNames: 'link.js',
+        assetFileNames: 'link.[ext]',
+        codeSplitting: false,
+      },
+    },
+  },
+});
