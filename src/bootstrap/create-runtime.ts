@@ -45,7 +45,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
 
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.dialect);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import { compress } from 'hono/compress';
@@ -21,6 +20,7 @@ import type { HttpEnv } from './env.js';
 import { errorEnvelope, respondWithError } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
+import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { correlationId } from './middleware/correlation-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { monogramSvg } from './static/monogram-logo.js';
@@ -59,13 +59,7 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
   app.use('*', correlationId(log));
   app.use('*', accessLog());
   app.use('*', securityHeaders());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: (c) => c.json(errorEnvelope(413, `Request body exceeds ${options.maxBodyBytes} bytes.`, c.get('correlationId')), 413),
-    }),
-  );
+  app.use('*', requestBodyLimit(options.maxBodyBytes));
   app.use('/link/*', linkSecurityHeaders());
   app.use('/sandbox/*', linkSecurityHeaders());
   app.use('/link/assets/*', compress());

@@ -8,15 +8,7 @@ import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 
 let doorway: RunningDoorway;
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${doorway.url}${path}`, {
-    method,
-    headers: { Authorization: doorway.authHeader, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
-}
+const api = (method: string, path: string, body?: unknown) => doorway.api(method, path, body);
 
 async function newCompany(name = 'Flow Ltd'): Promise<string> {
   return (await api('POST', '/companies', { name })).json.id as string;

@@ -9,11 +9,18 @@ import { createTestDatabase, type TestDialect } from './databases.js';
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
+export interface ApiResult {
+  status: number;
+  json: Record<string, any>;
+}
+
 export interface RunningDoorway {
   url: string;
   apiKey: string;
   authHeader: string;
   runtime: Runtime;
+  /** Calls the Codat-style API as the default client. */
+  api(method: string, path: string, body?: unknown): Promise<ApiResult>;
   close(): Promise<void>;
 }
 
@@ -51,11 +58,21 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     { log: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
   );
   handler = (request, env) => runtime.app.fetch(request, env);
+  const authHeader = basicAuth(TEST_API_KEY);
   return {
     url,
     apiKey: TEST_API_KEY,
-    authHeader: basicAuth(TEST_API_KEY),
+    authHeader,
     runtime,
+    api: async (method, path, body) => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { Authorization: authHeader, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +9,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
  * server's HTML shell references them by these fixed names (served at /link/assets/), so there
  * are no hashes, no HTML output, no code splitting and no source maps.
  */
-export default defineConfig({
+const config = {
   root: here('.'),
   base: '/link/assets/',
   publicDir: false,
@@ -35,4 +35,12 @@ export default defineConfig({
       },
     },
   },
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  // The build is always the production one, even when a caller runs it with NODE_ENV=test (vitest)
+  // or development: otherwise the Preact preset emits the larger development JSX. Vite reads
+  // NODE_ENV after loading this file, and documents setting it here as the way to force it.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 /**
  * Link pages can never be framed and run no inline script: a strict CSP on every /link and
  * /sandbox response. Images may come from https (client logos), nothing else from elsewhere.
+ * Set before the handler, which may replace them (the Sandbox page's form-action, asset caching).
  */
 export const LINK_CSP = [
   "default-src 'none'",
@@ -17,12 +18,10 @@ export const LINK_CSP = [
 
 export function linkSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Content-Security-Policy') || c.res.headers.get('Content-Security-Policy') === "frame-ancestors 'none'") {
-      c.header('Content-Security-Policy', LINK_CSP);
-    }
+    c.header('Content-Security-Policy', LINK_CSP);
     c.header('X-Frame-Options', 'DENY');
-    c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+    c.header('Cache-Control', 'no-store');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    await next();
   };
 }

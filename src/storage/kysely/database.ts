@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/load-config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import type { Tables } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -27,7 +28,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.pragma('busy_timeout = 5000');
     // Unicode-aware case folding for the query language's `~` (SQLite's lower() is ASCII-only).
     sqlite.function('dw_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -49,11 +50,13 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * Applies pending migrations. Kysely's migrator takes a lock table/advisory lock, so several
  * processes starting together against PostgreSQL do not race.
  */
-export async function migrateToLatest(db: Kysely<Tables>): Promise<void> {
+export async function migrateToLatest(db: Kysely<Tables>, dialect?: Dialect): Promise<void> {
   const migrator = new Migrator({ db, provider, migrationTableName: 'doorway_migrations', migrationLockTableName: 'doorway_migrations_lock' });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
+  // Keeps SQLite's planner statistics current (cheap; a no-op when nothing changed much).
+  if (dialect === 'sqlite') await sql`PRAGMA optimize`.execute(db);
 }

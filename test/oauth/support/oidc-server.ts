@@ -15,12 +15,25 @@ export interface OidcServer {
   close(): Promise<void>;
 }
 
+export interface PendingOidcServer {
+  issuer: string;
+  /** Creates the provider once the relying party's callback URL is known (it may listen later). */
+  configure(redirectUris: string[]): OidcServer;
+  close(): Promise<void>;
+}
+
 /**
  * A real OpenID provider (oidc-provider 8) with two confidential clients, PKCE S256 required, and
  * an automated interaction that logs `user-1` in and grants every requested scope, so a flow runs
  * with no UI. devInteractions are off: the route below is the only way through.
  */
 export async function startOidcServer(): Promise<OidcServer> {
+  const pending = await listenOidcServer();
+  return pending.configure([OIDC_REDIRECT_URI]);
+}
+
+/** The same server in two steps: listen first (to learn the issuer URL), configure clients after. */
+export async function listenOidcServer(): Promise<PendingOidcServer> {
   let provider: Provider | undefined;
   const server: Server = createServer((req, res) => {
     if (!provider) {
@@ -39,36 +52,33 @@ export async function startOidcServer(): Promise<OidcServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const common = {
-    redirect_uris: [OIDC_REDIRECT_URI],
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  const configure = (redirectUris: string[]): OidcServer => {
+    const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+    const common = { redirect_uris: redirectUris, grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] };
+    provider = new Provider(issuer, {
+      clients: [
+        { ...common, client_id: BASIC_CLIENT.clientId, client_secret: BASIC_CLIENT.clientSecret, token_endpoint_auth_method: 'client_secret_basic' },
+        { ...common, client_id: POST_CLIENT.clientId, client_secret: POST_CLIENT.clientSecret, token_endpoint_auth_method: 'client_secret_post' },
+      ],
+      scopes: ['openid', 'offline_access', 'accounting.read'],
+      features: { devInteractions: { enabled: false } },
+      pkce: { methods: ['S256'], required: () => true },
+      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+      cookies: { keys: ['test-cookie-key-0123456789'] },
+      jwks: { keys: [{ ...signingKey, kid: 'test-key', use: 'sig', alg: 'RS256' }] },
+      findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
+      // Explicit lifetimes and storage keep oidc-provider from printing its development notices.
+      ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, RefreshToken: 86_400, Session: 3600 },
+      adapter: MemoryAdapter,
+    });
+    return { issuer, close };
   };
-  provider = new Provider(issuer, {
-    clients: [
-      { ...common, client_id: BASIC_CLIENT.clientId, client_secret: BASIC_CLIENT.clientSecret, token_endpoint_auth_method: 'client_secret_basic' },
-      { ...common, client_id: POST_CLIENT.clientId, client_secret: POST_CLIENT.clientSecret, token_endpoint_auth_method: 'client_secret_post' },
-    ],
-    scopes: ['openid', 'offline_access', 'accounting.read'],
-    features: { devInteractions: { enabled: false } },
-    pkce: { methods: ['S256'], required: () => true },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    cookies: { keys: ['test-cookie-key-0123456789'] },
-    jwks: { keys: [{ ...signingKey, kid: 'test-key', use: 'sig', alg: 'RS256' }] },
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
-    // Explicit lifetimes and storage keep oidc-provider from printing its development notices.
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, RefreshToken: 86_400, Session: 3600 },
-    adapter: MemoryAdapter,
-  });
-  return {
-    issuer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { issuer, configure, close };
 }
 
 interface StoredPayload {

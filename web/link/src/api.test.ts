@@ -12,13 +12,13 @@ function fakeFetch(status: number, body: unknown, calls: Call[] = []): typeof fe
 }
 
 describe('createLinkApi', () => {
-  it('sends GETs without the CSRF header and with same-origin credentials', async () => {
+  it('sends GETs with the session header and same-origin credentials', async () => {
     const calls: Call[] = [];
     const api = createLinkApi('/link/api/', 'tok', fakeFetch(200, { company: { id: 'x' } }, calls));
     await api.getState();
     expect(calls[0]?.url).toBe('/link/api/state');
     expect(calls[0]?.init.credentials).toBe('same-origin');
-    expect((calls[0]?.init.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
+    expect((calls[0]?.init.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok');
   });
 
   it('sends POSTs as JSON with the CSRF token and unwraps the answer', async () => {

@@ -66,10 +66,11 @@ export function createLinkApi(apiBase: string, csrfToken: string, fetchImpl: Fet
   const base = apiBase.replace(/\/+$/, '');
 
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The token names this page's session on every call, reads included: the server binds it
+    // to the browser cookie, and a cross-site page can neither read nor send it.
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF-Token': csrfToken };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (method !== 'GET') {
-      headers['X-CSRF-Token'] = csrfToken;
       headers['Content-Type'] = 'application/json';
       // Body-less actions still send `{}` so a server that parses JSON bodies never sees an empty one.
       init.body = JSON.stringify(body ?? {});

@@ -205,7 +205,8 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
           <Consent
             texts={texts}
             category={screen.category}
-            companyName={state.company.name}
+            // Codat's {companyName} in consent copy is the business asking for the data: the client.
+            companyName={state.client.name}
             connection={screen.connection}
             busy={busy}
             onNext={() => void authorize(screen.connection, false)}

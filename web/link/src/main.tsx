@@ -2,13 +2,18 @@ import { mountLink } from './mount';
 import type { Bootstrap } from './types';
 
 // Hosted Link entry: the server's HTML shell carries the bootstrap data as inert JSON.
-const target = document.getElementById('doorway-link');
-const data = document.getElementById('doorway-link-bootstrap')?.textContent;
-
-if (target && data) {
+function boot(): void {
+  const target = document.getElementById('doorway-link');
+  const data = document.getElementById('doorway-link-bootstrap')?.textContent;
+  if (!target || !data) throw new Error('#doorway-link or #doorway-link-bootstrap is missing');
+  const bootstrap = JSON.parse(data) as Bootstrap;
   // Only the hosted page may style <html>/<body>; an embedding page keeps its own.
   document.documentElement.classList.add('dw-link-page');
-  mountLink(target, JSON.parse(data) as Bootstrap);
-} else {
-  console.error('Doorway Link: #doorway-link or #doorway-link-bootstrap is missing.');
+  mountLink(target, bootstrap);
+}
+
+try {
+  boot();
+} catch (error) {
+  console.error('Doorway Link could not start:', error);
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ApiKeyRepository } from '../../ports.js';
+import { precompiled } from '../precompiled.js';
 import type { Tables } from '../tables.js';
 
 export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
+  const clientIdByHash = precompiled(db, (q) => q.selectFrom('api_keys').select('client_id').where('key_hash', '=', ''));
   return {
     async insert(key, keyHash) {
       await db
@@ -11,8 +13,7 @@ export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
         .execute();
     },
     async findClientIdByHash(keyHash) {
-      const row = await db.selectFrom('api_keys').select('client_id').where('key_hash', '=', keyHash).executeTakeFirst();
-      return row?.client_id;
+      return (await clientIdByHash(keyHash))[0]?.client_id;
     },
     async list(clientId) {
       const rows = await db.selectFrom('api_keys').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();

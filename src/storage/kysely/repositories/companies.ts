@@ -6,6 +6,7 @@ import type { CompanyListOptions, CompanyRepository, Page } from '../../ports.js
 import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
+import { precompiled } from '../precompiled.js';
 import type { CompanyRow, Tables } from '../tables.js';
 
 const COMPANY_FIELDS: Record<string, FieldTarget> = {
@@ -70,8 +71,9 @@ function toCompany(row: CompanyRow): Company {
 }
 
 export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect): CompanyRepository {
-  async function writeTags(company: Company): Promise<void> {
-    await db.deleteFrom('company_tags').where('company_id', '=', company.id).where('client_id', '=', company.clientId).execute();
+  const byId = precompiled(db, (q) => q.selectFrom('companies').selectAll().where('id', '=', '').where('client_id', '=', ''));
+  async function writeTags(company: Company, isNew = false): Promise<void> {
+    if (!isNew) await db.deleteFrom('company_tags').where('company_id', '=', company.id).where('client_id', '=', company.clientId).execute();
     const entries = Object.entries(company.tags);
     if (entries.length === 0) return;
     await db
@@ -96,11 +98,11 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect): C
           created_by_user_name: company.createdByUserName,
         })
         .execute();
-      if (Object.keys(company.tags).length > 0) await writeTags(company);
+      if (Object.keys(company.tags).length > 0) await writeTags(company, true);
     },
 
     async findById(clientId, id) {
-      const row = await db.selectFrom('companies').selectAll().where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      const [row] = await byId(id, clientId);
       return row && toCompany(row);
     },
 

@@ -5,6 +5,7 @@ import type { ConnectionRepository, ListOptions, Page } from '../../ports.js';
 import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
+import { precompiled } from '../precompiled.js';
 import type { ConnectionRow, Tables } from '../tables.js';
 
 const CONNECTION_FIELDS: Record<string, FieldTarget> = {
@@ -61,6 +62,9 @@ function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Connectio
 }
 
 export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect): ConnectionRepository {
+  const ofOneCompany = precompiled(db, (q) =>
+    q.selectFrom('connections').select(COLUMNS).where('company_id', '=', '').where('client_id', '=', '').orderBy('created').orderBy('id'),
+  );
   return {
     async insert(connection) {
       await db
@@ -96,6 +100,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
 
     async listForCompanies(clientId, companyIds) {
       if (companyIds.length === 0) return [];
+      if (companyIds.length === 1) return (await ofOneCompany(companyIds[0], clientId)).map(toConnection);
       const rows = await db
         .selectFrom('connections')
         .select(COLUMNS)
