@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { runApiBenchmark, type ApiBenchmarkResult } from './api-benchmark.js';
+import { closeAllBenchDoorways } from './doorway.js';
+import { listen, type Listening } from './listen.js';
+import { formatMeasurements, type LoadTarget } from './measure.js';
+import { loadBenchSettings, type BenchDialect, type BenchSettings } from './settings.js';
+
+/**
+ * `npm run bench`: Doorway's throughput and latency on SQLite and PostgreSQL, each next to a bare
+ * Hono route served the same way in the same process. A benchmark, not a test: missed targets are
+ * reported, only a broken run exits non-zero. Further benchmarks (Hosted Link flows/s, webhook
+ * deliveries/s) go in their own modules and are called from `main` like `runApiBenchmark`.
+ */
+
+// Compiled to dist/bench/run.js, but results belong next to the sources (bench/results, git-ignored).
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = path.basename(path.dirname(HERE)) === 'dist' ? path.resolve(HERE, '../../bench/results') : path.join(HERE, 'results');
+
+interface DatabaseOutcome {
+  database: BenchDialect;
+  api?: ApiBenchmarkResult;
+  error?: string;
+}
+
+async function main(): Promise<number> {
+  const settings = loadBenchSettings(RESULTS_DIR);
+  printHeader(settings);
+  const bare = await startBareServer();
+  const outcomes: DatabaseOutcome[] = [];
+  try {
+    const bareTarget: LoadTarget = { label: 'bare Hono JSON (reference)', url: `${bare.url}/bare` };
+    for (const database of settings.dialects) {
+      console.log(`\n== ${database} ==`);
+      try {
+        const api = await runApiBenchmark(database, settings, bareTarget);
+        console.log(`seeded ${api.companies.toLocaleString('en-US')} companies (+${api.seededConnections} connections) in ${(api.seedMs / 1000).toFixed(1)} s\n`);
+        console.log(formatMeasurements(api.rows));
+        outcomes.push({ database, api });
+      } catch (error) {
+        // Keep going: the other database's figures are still worth having.
+        console.error(`${database}: benchmark failed:`, error);
+        outcomes.push({ database, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    }
+  } finally {
+    await bare.close();
+  }
+  const file = writeResults(settings, outcomes);
+  console.log(`\nresults written to ${path.relative(process.cwd(), file)}`);
+  return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
+}
+
+/** The reference: the least work a Hono app on @hono/node-server can do for a JSON response. */
+function startBareServer(): Promise<Listening> {
+  const app = new Hono();
+  app.get('/bare', (c) => c.json({ hello: 'world' }));
+  return listen(app.fetch);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+function printHeader(settings: BenchSettings): void {
+  const m = machine();
+  console.log('Doorway benchmark');
+  console.log(`machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, node ${m.node}`);
+  console.log(
+    `load: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured per operation, ` +
+      (settings.workers > 0 ? `${settings.workers} worker thread(s)` : 'same thread as the servers'),
+  );
+  console.log(`data: ${settings.companies.toLocaleString('en-US')} companies for one client; PostgreSQL pool ${settings.postgresPoolSize}`);
+}
+
+function writeResults(settings: BenchSettings, outcomes: DatabaseOutcome[]): string {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  const { postgresUrl: _url, ...shared } = settings; // the URL may carry a password
+  fs.writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: machine(), settings: shared, results: outcomes }, null, 2)}\n`);
+  return file;
+}
+
+// Ctrl-C: still close servers and drop the throwaway PostgreSQL database.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: cleaning up…`);
+    void closeAllBenchDoorways().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => finish(code),
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    void closeAllBenchDoorways().finally(() => finish(1));
+  },
+);
+
+function finish(code: number): void {
+  process.exitCode = code;
+  // Everything is closed by now; if some handle still lingers, do not hang the terminal over it.
+  setTimeout(() => {
+    console.error('bench: handles still open after cleanup; exiting anyway');
+    process.exit(code);
+  }, 5000).unref();
+}
