@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
 import { createClient } from './services/clients/create-client.js';
 
-const USAGE = 'Usage: doorway [serve | migrate | create-client <name> [slug]]';
+const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug]]';
 
 /**
  * `doorway serve` (default) starts the HTTP server; `migrate` only applies migrations;
@@ -12,7 +12,7 @@ const USAGE = 'Usage: doorway [serve | migrate | create-client <name> [slug]]';
  */
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'serve';
-  if (!['serve', 'migrate', 'create-client'].includes(command) || (command === 'create-client' && !argv[1])) {
+  if (!['serve', 'worker', 'migrate', 'create-client'].includes(command) || (command === 'create-client' && !argv[1])) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
@@ -30,6 +30,23 @@ async function main(argv: string[]): Promise<void> {
     await runtime.close();
     return;
   }
+  const shutdownOn = (stop: () => Promise<void>) => {
+    const handler = (signal: string) => {
+      runtime.log.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(0), 10_000).unref();
+      void stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => handler('SIGINT'));
+    process.once('SIGTERM', () => handler('SIGTERM'));
+  };
+  if (command === 'worker') {
+    // A delivery-only process: any number of them can run against PostgreSQL.
+    runtime.worker.start();
+    runtime.log.info({ database: config.database.kind }, 'Doorway webhook worker started');
+    shutdownOn(() => runtime.close());
+    return;
+  }
+  if (config.webhooks.worker === 'inline') runtime.worker.start();
   const { generatedApiKey, client } = runtime.defaultClient;
   if (generatedApiKey) {
     // Printed once, to stdout rather than the log stream, because it is shown only this time.
@@ -41,13 +58,10 @@ async function main(argv: string[]): Promise<void> {
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     runtime.log.info({ port: info.port, publicUrl: config.publicUrl, database: config.database.kind, version: VERSION }, 'Doorway is listening');
   });
-  const shutdown = (signal: string) => {
-    runtime.log.info({ signal }, 'shutting down');
-    server.close(() => void runtime.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  shutdownOn(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await runtime.close();
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -11,6 +11,11 @@ import type { LinkDeps } from '../services/link/link-deps.js';
 import { findLinkAssetsDir } from '../http/link/link-assets.js';
 import { migrateToLatest, openDatabase, type Database } from '../storage/kysely/database.js';
 import { createStore } from '../storage/kysely/create-store.js';
+import path from 'node:path';
+import { acquireDataDirLock } from '../webhooks/data-dir-lock.js';
+import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
+import { createWebhookSender } from '../webhooks/http-sender.js';
+import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
 
 export const VERSION = '0.1.0';
@@ -22,6 +27,8 @@ export interface Runtime {
   log: Logger;
   app: ReturnType<typeof createApp>;
   defaultClient: DefaultClientResult;
+  /** Webhook delivery; `main` starts it in-process unless WEBHOOK_WORKER=off. */
+  worker: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -43,16 +50,22 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   if (generatedAt) log.warn({ file: generatedAt }, 'generated a new encryption key; back it up, stored secrets cannot be read without it');
   const secrets = createSecretBox(key);
 
+  // On SQLite exactly one process may own the data directory (its worker and its database).
+  const lock = config.database.kind === 'sqlite' ? acquireDataDirLock(path.dirname(path.resolve(config.database.filename))) : undefined;
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db, database.dialect);
   } catch (error) {
     await database.close();
+    lock?.release();
     throw error;
   }
+  const clock = overrides.clock ?? systemClock;
+  const wire = { publicUrl: config.publicUrl, providers };
   const deps: LinkDeps = {
     store: createStore(database.db, database.dialect),
-    clock: overrides.clock ?? systemClock,
+    clock,
+    events: createEventPublisher({ wire, clock, onPublished: () => worker.wake() }),
     providers,
     secrets,
     accessTokens: createCompanyAccessTokens(secrets.deriveKey('company-access-token')),
@@ -61,10 +74,21 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
   };
+  const sender = createWebhookSender({ timeoutMs: config.webhooks.timeoutMs, allowPrivateDestinations: config.webhooks.allowPrivateDestinations });
+  const worker = createDeliveryWorker({
+    store: deps.store,
+    secrets,
+    clock,
+    log: log.child({ component: 'webhooks' }),
+    sender,
+    concurrency: config.webhooks.concurrency,
+    retentionDays: config.webhooks.retentionDays,
+    ...(config.webhooks.retryScheduleSeconds ? { scheduleSeconds: config.webhooks.retryScheduleSeconds } : {}),
+  });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
   const app = createApp({
     deps,
-    wire: { publicUrl: config.publicUrl, providers },
+    wire,
     log,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
@@ -72,5 +96,19 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     linkAssetsDir: overrides.linkAssetsDir ?? findLinkAssetsDir(),
     trustProxy: config.trustProxy,
   });
-  return { config, deps, database, log, app, defaultClient, close: () => database.close() };
+  return {
+    config,
+    deps,
+    database,
+    log,
+    app,
+    defaultClient,
+    worker,
+    async close() {
+      await worker.stop();
+      sender.close();
+      await database.close();
+      lock?.release();
+    },
+  };
 }

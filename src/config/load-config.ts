@@ -17,6 +17,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   trustProxy: boolean;
+  webhooks: {
+    worker: 'inline' | 'off';
+    allowPrivateDestinations: boolean;
+    retryScheduleSeconds: number[] | undefined;
+    retentionDays: number;
+    timeoutMs: number;
+    concurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -61,6 +69,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: raw.LOG_LEVEL,
     maxBodyBytes: raw.MAX_BODY_BYTES,
     trustProxy: raw.TRUST_PROXY,
+    webhooks: {
+      worker: raw.WEBHOOK_WORKER,
+      allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,
+      retryScheduleSeconds: raw.WEBHOOK_RETRY_SCHEDULE?.split(',').map(Number),
+      retentionDays: raw.WEBHOOK_RETENTION_DAYS,
+      timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+      concurrency: raw.WEBHOOK_CONCURRENCY,
+    },
   };
 }
 

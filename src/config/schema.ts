@@ -40,6 +40,21 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
     TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-For for client IPs (set behind a load balancer).'),
+    WEBHOOK_WORKER: z
+      .enum(['inline', 'off'])
+      .default('inline')
+      .describe('inline: `npm start` also delivers webhooks; off: run `npm run worker` processes instead (PostgreSQL).'),
+    WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: booleanFromEnv
+      .default(false)
+      .describe('Allow webhook URLs that resolve to private, loopback or link-local addresses (SSRF guard off).'),
+    WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. 0,5,300,1800')
+      .optional()
+      .describe('Delays in seconds before each retry. Default 0,5,300,1800,7200,18000,36000,36000 (Svix/Codat).'),
+    WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30).describe('Days messages and attempts are kept.'),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000).describe('A delivery succeeds only with a 2xx within this time.'),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64).describe('Deliveries in flight per worker process.'),
   })
   .strict();
 

@@ -6,6 +6,12 @@ export interface WebhookConsumer {
   eventTypes: string[];
   companyTags: string[] | null;
   secretSealed: string;
+  /** After a rotation the old secret keeps signing (alongside the new one) until it expires. */
+  previousSecretSealed: string | null;
+  previousSecretExpiresAt: string | null;
+  /** Set at the first failure after a success; cleared by any success. */
+  failingSince: string | null;
+  disabledReason: string | null;
   created: string;
   modified: string;
 }

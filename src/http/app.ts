@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { compress } from 'hono/compress';
 import type { LinkDeps } from '../services/link/link-deps.js';
 import { registerLinkSettingsRoutes } from './api/link-settings-routes.js';
+import { registerWebhookDeliveryRoutes } from './api/webhook-delivery-routes.js';
 import { registerLinkApi } from './link/link-api.js';
 import { registerLinkAssets } from './link/link-assets.js';
 import { registerLinkPages } from './link/link-pages.js';
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): OpenAPIHono<HttpEnv> {
   registerSettingsRoutes(app, deps);
   registerWebhookConsumerRoutes(app, deps);
   registerLinkSettingsRoutes(app, deps);
+  registerWebhookDeliveryRoutes(app, deps);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -2,7 +2,16 @@ import type { Clock } from '../domain/clock.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { CompanyAccessTokens } from '../security/company-access-tokens.js';
 import type { SecretBox } from '../security/secret-box.js';
+import type { DomainEvent } from '../domain/events.js';
 import type { Store } from '../storage/ports.js';
+
+/**
+ * Records a domain event for webhook delivery. Always call it with the *transaction's* store:
+ * the event commits or rolls back with the change that caused it.
+ */
+export interface EventPublisher {
+  publish(store: Store, event: DomainEvent): Promise<void>;
+}
 
 /** Everything a use-case may touch, passed in explicitly (no module-level singletons). */
 export interface ServiceDeps {
@@ -11,6 +20,7 @@ export interface ServiceDeps {
   providers: ProviderRegistry;
   secrets: SecretBox;
   accessTokens: CompanyAccessTokens;
+  events: EventPublisher;
 }
 
 /** The tenant on whose behalf a use-case runs, established by authentication. */

@@ -6,6 +6,7 @@ import type { QueryNode } from '../domain/query/index.js';
 import type { LinkSettings } from '../domain/link/link-settings.js';
 import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
+import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../domain/webhook-message.js';
 
 /**
  * What services need from storage, in domain terms. Every read and write is scoped by clientId:
@@ -82,7 +83,43 @@ export interface WebhookConsumerRepository {
   list(clientId: string): Promise<WebhookConsumer[]>;
   count(clientId: string): Promise<number>;
   findById(clientId: string, id: string): Promise<WebhookConsumer | undefined>;
+  /** For the delivery worker, which serves every client. */
+  findByIdUnscoped(id: string): Promise<WebhookConsumer | undefined>;
+  update(consumer: WebhookConsumer): Promise<void>;
   delete(clientId: string, id: string): Promise<boolean>;
+}
+
+/** A message a worker has leased for delivery, with everything needed to send it. */
+export interface ClaimedMessage {
+  message: WebhookMessage;
+  body: string;
+  consumer: WebhookConsumer;
+}
+
+export interface WebhookOutboxRepository {
+  insertEvent(event: WebhookEvent): Promise<void>;
+  insertMessages(messages: WebhookMessage[]): Promise<void>;
+  /**
+   * Leases up to `limit` due messages of enabled consumers until `leaseUntil`. Safe with many
+   * workers on PostgreSQL (FOR UPDATE SKIP LOCKED); a lease that expires (worker died) makes the
+   * message claimable again, which is what gives at-least-once delivery.
+   */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<ClaimedMessage[]>;
+  recordAttempt(attempt: WebhookAttempt): Promise<void>;
+  /** Stores the outcome of an attempt and releases the lease. */
+  updateAfterAttempt(message: WebhookMessage): Promise<void>;
+  findMessage(clientId: string, id: string): Promise<WebhookMessage | undefined>;
+  findEventBody(eventId: string): Promise<string | undefined>;
+  listMessages(clientId: string, consumerId: string, options: { status?: MessageStatus | undefined; offset: number; limit: number }): Promise<Page<WebhookMessage>>;
+  listAttempts(clientId: string, messageId: string): Promise<WebhookAttempt[]>;
+  /** Makes one message due now again (manual resend); returns false if it is unknown. */
+  resend(clientId: string, id: string, now: string): Promise<boolean>;
+  /** Makes every failed message of a consumer since `since` due again; returns how many. */
+  recoverFailed(clientId: string, consumerId: string, since: string, now: string): Promise<number>;
+  /** Deletes messages, attempts and events older than `before`; returns messages deleted. */
+  prune(before: string): Promise<number>;
+  /** Earliest next attempt of a pending message, so an idle worker knows when to wake. */
+  nextDueAt(): Promise<string | undefined>;
 }
 
 export interface LinkSettingsRepository {
@@ -129,6 +166,7 @@ export interface Store {
   oauthStates: OAuthStateRepository;
   linkEvents: LinkEventRepository;
   rateLimits: RateLimitRepository;
+  webhookOutbox: WebhookOutboxRepository;
   /** Runs `work` in one database transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -28,6 +28,8 @@ export interface StartOptions {
   dialect?: TestDialect;
   clock?: Clock;
   config?: Partial<Config>;
+  /** Runs the webhook worker in-process (as `npm start` does). */
+  webhookWorker?: boolean;
 }
 
 /** Starts the real Doorway (real database, migrations, HTTP server on a free port). */
@@ -45,6 +47,14 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     logLevel: 'silent',
     maxBodyBytes: 1_048_576,
     trustProxy: false,
+    webhooks: {
+      worker: 'off',
+      allowPrivateDestinations: true,
+      retryScheduleSeconds: undefined,
+      retentionDays: 30,
+      timeoutMs: 15_000,
+      concurrency: 16,
+    },
     ...options.config,
   };
   // The public URL must be known before the app is built, so listen first and attach the app after.
@@ -58,6 +68,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     { log: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
   );
   handler = (request, env) => runtime.app.fetch(request, env);
+  if (options.webhookWorker) runtime.worker.start();
   const authHeader = basicAuth(TEST_API_KEY);
   return {
     url,

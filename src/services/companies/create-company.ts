@@ -12,7 +12,7 @@ export interface CreateCompanyInput {
 }
 
 /** Creates a company. Forbidden name characters are stripped, as Codat does, not rejected. */
-export async function createCompany(deps: Pick<ServiceDeps, 'store' | 'clock'>, actor: Actor, input: CreateCompanyInput): Promise<CompanyWithConnections> {
+export async function createCompany(deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'>, actor: Actor, input: CreateCompanyInput): Promise<CompanyWithConnections> {
   const now = toIso(deps.clock.now());
   const company: Company = {
     id: newId(),
@@ -27,6 +27,7 @@ export async function createCompany(deps: Pick<ServiceDeps, 'store' | 'clock'>, 
   };
   await deps.store.transaction(async (tx) => {
     await tx.companies.insert(company);
+    await deps.events.publish(tx, { type: 'company.created', company });
   });
   return { company, connections: [] };
 }

@@ -12,7 +12,7 @@ import { requireIntegration } from '../integrations/require-integration.js';
  * another while one is Linked is a 409, so nobody pays for a duplicate link by mistake.
  */
 export async function createConnection(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'events'>,
   actor: Actor,
   companyId: string,
   platformKey: string,
@@ -49,6 +49,7 @@ export async function createConnection(
       dataConnectionErrors: [],
     };
     await tx.connections.insert(connection);
+    await deps.events.publish(tx, { type: 'connection.created', company, connection });
     return connection;
   });
 }

@@ -1,11 +1,12 @@
 import { toIso } from '../../domain/clock.js';
 import { assertUnlinkable, type Connection, type ConnectionStatus } from '../../domain/connection.js';
+import { requireCompany } from '../companies/require-company.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { requireConnection } from './require-connection.js';
 
 /** PATCH `{status: "Unlinked"}`: only a Linked connection can be unlinked; its old data stays readable. */
 export async function unlinkConnection(
-  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'>,
   actor: Actor,
   companyId: string,
   connectionId: string,
@@ -16,6 +17,7 @@ export async function unlinkConnection(
     assertUnlinkable(existing.status, requestedStatus);
     const connection: Connection = { ...existing, status: 'Unlinked', modified: toIso(deps.clock.now()) };
     await tx.connections.update(connection);
+    await deps.events.publish(tx, { type: 'connection.disconnected', company: await requireCompany(tx, actor.clientId, companyId), connection });
     return connection;
   });
 }

@@ -1,6 +1,8 @@
 import { toIso } from '../../domain/clock.js';
 import { assertTransition, type Connection } from '../../domain/connection.js';
 import { AppError } from '../../domain/errors.js';
+import { linkedEventType } from '../../domain/events.js';
+import { requireCompany } from '../companies/require-company.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { requireConnection } from './require-connection.js';
 
@@ -12,7 +14,7 @@ export const MAX_AUTHORIZATION_FIELDS = 50;
  * connection becomes Linked.
  */
 export async function updateConnectionAuthorization(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events'>,
   actor: Actor,
   companyId: string,
   connectionId: string,
@@ -41,6 +43,8 @@ export async function updateConnectionAuthorization(
     };
     await tx.connections.update(connection);
     await tx.connections.saveCredentials(actor.clientId, connection.id, deps.secrets.seal(JSON.stringify(credentials), `connection:${connection.id}`));
+    const company = await requireCompany(tx, actor.clientId, companyId);
+    await deps.events.publish(tx, { type: linkedEventType(existing.status), company, connection });
     return connection;
   });
 }

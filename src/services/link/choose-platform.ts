@@ -13,7 +13,7 @@ import { requireSessionCompany } from './require-link-session.js';
  * same platform is reused, so going back and forth never piles up abandoned connections.
  */
 export async function choosePlatform(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'events'>,
   session: LinkSession,
   platformKey: string,
 ): Promise<Connection> {

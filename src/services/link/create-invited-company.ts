@@ -12,7 +12,7 @@ export const INVITE_LIMIT_PER_HOUR = 20;
  * the limit holds across processes.
  */
 export async function createInvitedCompany(
-  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'>,
   session: LinkSession,
   companyName: string,
   ip: string,

@@ -4,13 +4,18 @@ import type { LinkSession } from '../../domain/link/link-session.js';
 import type { ServiceDeps } from '../deps.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
+import { requireSessionCompany } from './require-link-session.js';
 
 /** A returning SMB disconnects a platform from its Link page (Linked → Unlinked). */
-export async function disconnectFromLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, session: LinkSession, connectionId: string): Promise<Connection> {
+export async function disconnectFromLink(deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'>, session: LinkSession, connectionId: string): Promise<Connection> {
   const connection = await requireLinkConnection(deps.store, session, connectionId);
   assertUnlinkable(connection.status, 'Unlinked');
   const unlinked: Connection = { ...connection, status: 'Unlinked', modified: toIso(deps.clock.now()) };
-  await deps.store.connections.update(unlinked);
+  await deps.store.transaction(async (tx) => {
+    await tx.connections.update(unlinked);
+    const company = await requireSessionCompany(tx, session);
+    await deps.events.publish(tx, { type: 'connection.disconnected', company, connection: unlinked });
+  });
   await recordLinkEvent(deps, session, 'disconnected', { connectionId, platformKey: connection.integrationKey, sourceType: connection.sourceType });
   return unlinked;
 }

@@ -13,7 +13,7 @@ import { requireLinkConnection } from './require-link-connection.js';
  * Non-secret values are also kept in `connectionInfo` so the client can see e.g. the store URL.
  */
 export async function submitCredentials(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'secrets'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'secrets' | 'events'>,
   session: LinkSession,
   connectionId: string,
   values: Record<string, string>,

@@ -12,6 +12,9 @@ export interface CreateWebhookConsumerInput {
   companyTags?: string[] | null | undefined;
 }
 
+/** Standard Webhooks secret: `whsec_` + base64 of 32 random bytes. */
+export const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+
 const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9._ ()-]{0,99}$/;
 
 /**
@@ -49,7 +52,11 @@ export async function createWebhookConsumer(
     disabled: input.disabled ?? false,
     eventTypes: [...new Set(input.eventTypes)],
     companyTags,
-    secretSealed: deps.secrets.seal(`whsec_${randomBytes(32).toString('base64')}`, `webhook-consumer:${id}`),
+    secretSealed: deps.secrets.seal(newSigningSecret(), `webhook-consumer:${id}`),
+    previousSecretSealed: null,
+    previousSecretExpiresAt: null,
+    failingSince: null,
+    disabledReason: null,
     created: now,
     modified: now,
   };

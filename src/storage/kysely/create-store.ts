@@ -8,6 +8,7 @@ import { createConnectionRepository } from './repositories/connections.js';
 import { createIntegrationSettingsRepository } from './repositories/integration-settings.js';
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
+import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js';
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
 import type { Tables } from './tables.js';
 
@@ -25,6 +26,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect): Store {
     oauthStates: createOAuthStateRepository(db),
     linkEvents: createLinkEventRepository(db),
     rateLimits: createRateLimitRepository(db),
+    webhookOutbox: createWebhookOutboxRepository(db, dialect),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db, dialect)) : db.transaction().execute((trx) => work(createStore(trx, dialect))),
   };

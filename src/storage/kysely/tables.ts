@@ -81,8 +81,46 @@ export interface WebhookConsumersTable {
   event_types: string; // JSON string[]
   company_tags: string | null; // JSON string[]
   secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: string | null;
+  failing_since: string | null;
+  disabled_reason: string | null;
   created: string;
   modified: string;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  client_id: string;
+  event_type: string;
+  company_id: string | null;
+  body: string;
+  created: string;
+}
+
+export interface WebhookMessagesTable {
+  id: string;
+  client_id: string;
+  consumer_id: string;
+  event_id: string;
+  event_type: string;
+  status: string;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  last_attempt_at: string | null;
+  created: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  client_id: string;
+  message_id: string;
+  attempted_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  response_snippet: string;
+  succeeded: number;
 }
 
 export interface LinkSettingsTable {
@@ -145,6 +183,9 @@ export interface Tables {
   oauth_states: OAuthStatesTable;
   link_events: LinkEventsTable;
   rate_limits: RateLimitsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_messages: WebhookMessagesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

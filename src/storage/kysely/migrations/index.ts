@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as init from './0001-init.js';
 import * as hostedLink from './0002-hosted-link.js';
 import * as nameOrderIndex from './0003-company-name-order-index.js';
+import * as webhookDelivery from './0004-webhook-delivery.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-init': init,
   '0002-hosted-link': hostedLink,
   '0003-company-name-order-index': nameOrderIndex,
+  '0004-webhook-delivery': webhookDelivery,
 };

@@ -1,0 +1,278 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { WebhookConsumer } from '../../../domain/webhook-consumer.js';
+import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../domain/webhook-message.js';
+import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
+import type { Dialect } from '../database.js';
+import { fromJson } from '../json.js';
+import type { Tables, WebhookAttemptsTable, WebhookConsumersTable, WebhookMessagesTable } from '../tables.js';
+
+/**
+ * The webhook outbox: events, the messages workers claim, and the attempt log.
+ * - Claiming is one conditional UPDATE of `locked_until` (the lease). PostgreSQL adds
+ *   `FOR UPDATE … SKIP LOCKED` so concurrent workers take disjoint rows without waiting; SQLite
+ *   serialises writers anyway (and the data-dir lock keeps it to one process).
+ * - A disabled or deleted consumer's messages never match the join, so they stay put until the
+ *   consumer is re-enabled, or until `prune` removes them with the rest of the old data.
+ */
+
+/** Written as a literal, not a bound parameter, so both planners can use the partial index. */
+const IS_PENDING = sql<boolean>`m.status IN ('Sending', 'Attempting')`;
+
+/** The earliest moment a pending message can be claimed: due, and not under someone's lease. */
+const CLAIMABLE_AT = sql<string>`CASE WHEN m.locked_until IS NOT NULL AND m.locked_until > m.next_attempt_at THEN m.locked_until ELSE m.next_attempt_at END`;
+
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
+function toMessage(row: Selectable<WebhookMessagesTable>): WebhookMessage {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    consumerId: row.consumer_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    status: row.status as MessageStatus,
+    attemptCount: Number(row.attempt_count),
+    nextAttemptAt: row.next_attempt_at,
+    lastAttemptAt: row.last_attempt_at,
+    created: row.created,
+  };
+}
+
+function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttempt {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    messageId: row.message_id,
+    attemptedAt: row.attempted_at,
+    statusCode: row.status_code === null ? null : Number(row.status_code),
+    latencyMs: Number(row.latency_ms),
+    responseSnippet: row.response_snippet,
+    succeeded: Number(row.succeeded) === 1,
+  };
+}
+
+/** Same mapping as the consumer repository's; claims load consumers in one batch query. */
+function toConsumer(row: Selectable<WebhookConsumersTable>): WebhookConsumer {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    url: row.url,
+    disabled: Number(row.disabled) === 1,
+    eventTypes: fromJson<string[]>(row.event_types, []),
+    companyTags: fromJson<string[] | null>(row.company_tags, null),
+    secretSealed: row.secret_sealed,
+    previousSecretSealed: row.previous_secret_sealed,
+    previousSecretExpiresAt: row.previous_secret_expires_at,
+    failingSince: row.failing_since,
+    disabledReason: row.disabled_reason,
+    created: row.created,
+    modified: row.modified,
+  };
+}
+
+/** Runs `work` in a transaction unless `db` already is one (Kysely cannot nest them). */
+function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect): WebhookOutboxRepository {
+  return {
+    async insertEvent(event) {
+      await db
+        .insertInto('webhook_events')
+        .values({
+          id: event.id,
+          client_id: event.clientId,
+          event_type: event.eventType,
+          company_id: event.companyId,
+          body: event.body,
+          created: event.created,
+        })
+        .execute();
+    },
+
+    async insertMessages(messages) {
+      for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
+        const rows = messages.slice(start, start + INSERT_CHUNK).map((message) => ({
+          id: message.id,
+          client_id: message.clientId,
+          consumer_id: message.consumerId,
+          event_id: message.eventId,
+          event_type: message.eventType,
+          status: message.status,
+          attempt_count: message.attemptCount,
+          next_attempt_at: message.nextAttemptAt,
+          locked_until: null,
+          last_attempt_at: message.lastAttemptAt,
+          created: message.created,
+        }));
+        await db.insertInto('webhook_messages').values(rows).execute();
+      }
+    },
+
+    async claimDue(now, leaseUntil, limit) {
+      if (limit <= 0) return [];
+      return inTransaction(db, async (trx) => {
+        let due = trx
+          .selectFrom('webhook_messages as m')
+          .innerJoin('webhook_consumers as c', 'c.id', 'm.consumer_id')
+          .select('m.id')
+          .where(IS_PENDING)
+          .where('m.next_attempt_at', '<=', now)
+          .where((eb) => eb.or([eb('m.locked_until', 'is', null), eb('m.locked_until', '<=', now)]))
+          .where('c.disabled', '=', 0)
+          .orderBy('m.next_attempt_at')
+          .limit(limit);
+        // Rows another worker is claiming right now are skipped rather than waited for, so
+        // concurrent claimers get disjoint sets without queueing behind each other.
+        if (dialect === 'postgres') due = due.forUpdate('m').skipLocked();
+        const rows = await trx.updateTable('webhook_messages').set({ locked_until: leaseUntil }).where('id', 'in', due).returningAll().execute();
+        if (rows.length === 0) return [];
+
+        const eventIds = [...new Set(rows.map((row) => row.event_id))];
+        const consumerIds = [...new Set(rows.map((row) => row.consumer_id))];
+        // Two batch reads for the whole claim (a transaction's queries run one at a time anyway).
+        const events = await trx.selectFrom('webhook_events').select(['id', 'body']).where('id', 'in', eventIds).execute();
+        const consumers = await trx.selectFrom('webhook_consumers').selectAll().where('id', 'in', consumerIds).execute();
+        const bodies = new Map(events.map((event) => [event.id, event.body]));
+        const consumersById = new Map(consumers.map((row) => [row.id, toConsumer(row)]));
+
+        const claimed: ClaimedMessage[] = [];
+        for (const row of rows) {
+          const body = bodies.get(row.event_id);
+          const consumer = consumersById.get(row.consumer_id);
+          // Only possible if the event row was deleted by hand: skipped, and seen again after the lease.
+          if (body === undefined || consumer === undefined) continue;
+          claimed.push({ message: toMessage(row), body, consumer });
+        }
+        // RETURNING has no defined order; deliver the longest-waiting first.
+        return claimed.sort((a, b) => compare(a.message.nextAttemptAt ?? '', b.message.nextAttemptAt ?? '') || compare(a.message.id, b.message.id));
+      });
+    },
+
+    async recordAttempt(attempt) {
+      await db
+        .insertInto('webhook_attempts')
+        .values({
+          id: attempt.id,
+          client_id: attempt.clientId,
+          message_id: attempt.messageId,
+          attempted_at: attempt.attemptedAt,
+          status_code: attempt.statusCode,
+          latency_ms: Math.round(attempt.latencyMs),
+          response_snippet: attempt.responseSnippet,
+          succeeded: attempt.succeeded ? 1 : 0,
+        })
+        .execute();
+    },
+
+    async updateAfterAttempt(message) {
+      await db
+        .updateTable('webhook_messages')
+        .set({
+          status: message.status,
+          attempt_count: message.attemptCount,
+          next_attempt_at: message.nextAttemptAt,
+          last_attempt_at: message.lastAttemptAt,
+          locked_until: null,
+        })
+        .where('id', '=', message.id)
+        .where('client_id', '=', message.clientId)
+        .execute();
+    },
+
+    async findMessage(clientId, id) {
+      const row = await db.selectFrom('webhook_messages').selectAll().where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      return row && toMessage(row);
+    },
+
+    async findEventBody(eventId) {
+      const row = await db.selectFrom('webhook_events').select('body').where('id', '=', eventId).executeTakeFirst();
+      return row?.body;
+    },
+
+    async listMessages(clientId, consumerId, options) {
+      let query = db.selectFrom('webhook_messages').where('client_id', '=', clientId).where('consumer_id', '=', consumerId);
+      if (options.status !== undefined) query = query.where('status', '=', options.status);
+      const [rows, count] = await Promise.all([
+        query.selectAll().orderBy('created', 'desc').orderBy('id', 'desc').offset(options.offset).limit(options.limit).execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toMessage), total: Number(count.n) };
+    },
+
+    async listAttempts(clientId, messageId) {
+      const rows = await db
+        .selectFrom('webhook_attempts')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .where('message_id', '=', messageId)
+        .orderBy('attempted_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAttempt);
+    },
+
+    async resend(clientId, id, now) {
+      // attempt_count is kept: a manual resend is one more attempt, not a fresh retry schedule.
+      const result = await db
+        .updateTable('webhook_messages')
+        .set({
+          status: sql<string>`CASE WHEN attempt_count = 0 THEN 'Sending' ELSE 'Attempting' END`,
+          next_attempt_at: now,
+          locked_until: null,
+        })
+        .where('id', '=', id)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async recoverFailed(clientId, consumerId, since, now) {
+      const result = await db
+        .updateTable('webhook_messages')
+        .set({ status: 'Attempting', next_attempt_at: now, locked_until: null })
+        .where('client_id', '=', clientId)
+        .where('consumer_id', '=', consumerId)
+        .where('status', '=', 'Failure')
+        .where('created', '>=', since)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async prune(before) {
+      return inTransaction(db, async (trx) => {
+        // Attempts are never older than their message, so "attempts of old messages" covers
+        // every old attempt, through the message_id index.
+        const old = trx.selectFrom('webhook_messages').select('id').where('created', '<', before);
+        await trx.deleteFrom('webhook_attempts').where('message_id', 'in', old).execute();
+        const deleted = await trx.deleteFrom('webhook_messages').where('created', '<', before).executeTakeFirst();
+        // An old event stays while any message still needs its body (a replay of it, say).
+        // PostgreSQL plans NOT EXISTS as one hash anti-join; SQLite would run it as a correlated
+        // scan per event (event_id is not indexed), but hashes a NOT IN list once.
+        let events = trx.deleteFrom('webhook_events as e').where('e.created', '<', before);
+        events =
+          dialect === 'postgres'
+            ? events.where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_messages as m').select('m.id').whereRef('m.event_id', '=', 'e.id'))))
+            : events.where('e.id', 'not in', trx.selectFrom('webhook_messages').select('event_id'));
+        await events.execute();
+        return Number(deleted.numDeletedRows);
+      });
+    },
+
+    async nextDueAt() {
+      const row = await db
+        .selectFrom('webhook_messages as m')
+        .innerJoin('webhook_consumers as c', 'c.id', 'm.consumer_id')
+        .select(sql<string | null>`MIN(${CLAIMABLE_AT})`.as('due'))
+        .where(IS_PENDING)
+        .where('m.next_attempt_at', 'is not', null)
+        .where('c.disabled', '=', 0)
+        .executeTakeFirst();
+      return row?.due ?? undefined;
+    },
+  };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

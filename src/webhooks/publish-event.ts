@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { toIso, type Clock } from '../domain/clock.js';
+import type { DomainEvent } from '../domain/events.js';
+import { newId } from '../domain/ids.js';
+import { consumerWants, type WebhookMessage } from '../domain/webhook-message.js';
+import { toCompanyOut, toConnectionOut } from '../http/api/mappers.js';
+import type { WireContext } from '../http/api/wire-context.js';
+import type { EventPublisher } from '../services/deps.js';
+import type { Store } from '../storage/ports.js';
+
+/**
+ * The transactional outbox: `publish` is called with the transaction's store, so the event and
+ * its messages commit or roll back together with the change that caused them. The body is
+ * rendered once, in Codat's envelope, and sent byte for byte on every attempt.
+ */
+export function createEventPublisher(options: { wire: WireContext; clock: Clock; onPublished?: () => void }): EventPublisher {
+  const { wire, clock } = options;
+  return {
+    async publish(store: Store, event: DomainEvent) {
+      const now = toIso(clock.now());
+      const id = newId();
+      const body = JSON.stringify({ id, eventType: event.type, generatedDate: now, payload: renderPayload(wire, event) });
+      const clientId = event.company.clientId;
+      await store.webhookOutbox.insertEvent({ id, clientId, eventType: event.type, companyId: event.company.id, body, created: now });
+      const consumers = await store.webhookConsumers.list(clientId);
+      const messages: WebhookMessage[] = consumers
+        .filter((consumer) => consumerWants(consumer, event.type, event.company.tags))
+        .map((consumer) => ({
+          id: `msg_${randomBytes(18).toString('base64url')}`,
+          clientId,
+          consumerId: consumer.id,
+          eventId: id,
+          eventType: event.type,
+          status: 'Sending',
+          attemptCount: 0,
+          nextAttemptAt: now,
+          lastAttemptAt: null,
+          created: now,
+        }));
+      if (messages.length === 0) return;
+      await store.webhookOutbox.insertMessages(messages);
+      // The worker polls anyway; this only shortens the wait. The delay lets the transaction commit first.
+      if (options.onPublished) setTimeout(options.onPublished, 2).unref();
+    },
+  };
+}
+
+/** Codat's payloads: company events carry the company's details; connection events carry both. */
+function renderPayload(wire: WireContext, event: DomainEvent): unknown {
+  const { dataConnections: _omitted, ...companyDetails } = toCompanyOut(wire, { company: event.company, connections: [] });
+  if (!('connection' in event)) return companyDetails;
+  const company = event.company;
+  return {
+    referenceCompany: {
+      id: company.id,
+      name: company.name,
+      ...(company.description !== null ? { description: company.description } : {}),
+      links: { portal: `${wire.publicUrl}/portal/companies/${company.id}` },
+      tags: company.tags,
+    },
+    connection: toConnectionOut(wire, event.connection),
+  };
+}
