@@ -58,6 +58,8 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       logLevel: 'silent',
       maxBodyBytes: 1_048_576,
       trustProxy: false,
+      // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.
+      webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
     };
     const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
     closers.push(() => runtime.close());
