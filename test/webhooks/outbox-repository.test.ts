@@ -206,7 +206,10 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
     expect(all.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.runIf(dialect === 'postgres')('skips rows another worker is claiming instead of waiting (SKIP LOCKED)', async () => {
+  // Only PostgreSQL has row locks to skip (one process owns a SQLite file); registered only there,
+  // so no test is reported as skipped.
+  const postgresOnly = dialect === 'postgres' ? it : () => undefined;
+  postgresOnly('skips rows another worker is claiming instead of waiting (SKIP LOCKED)', async () => {
     const consumer = await t.seedConsumer(client.id);
     for (let i = 0; i < 10; i++) await t.seedMessage(consumer, { nextAttemptAt: at(i) });
     await t.store.transaction(async (trx) => {

@@ -34,6 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX webhook_messages_due ON webhook_messages (next_attempt_at) WHERE status IN ('Sending', 'Attempting')`.execute(db);
   await db.schema.createIndex('webhook_messages_by_consumer').on('webhook_messages').columns(['consumer_id', 'created']).execute();
   await db.schema.createIndex('webhook_messages_by_created').on('webhook_messages').columns(['created']).execute();
+  // Pruning keeps an event while any message still refers to it.
+  await db.schema.createIndex('webhook_messages_by_event').on('webhook_messages').columns(['event_id']).execute();
 
   await db.schema
     .createTable('webhook_attempts')

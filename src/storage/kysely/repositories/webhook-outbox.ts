@@ -1,10 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { WebhookConsumer } from '../../../domain/webhook-consumer.js';
 import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../domain/webhook-message.js';
 import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
-import { fromJson } from '../json.js';
-import type { Tables, WebhookAttemptsTable, WebhookConsumersTable, WebhookMessagesTable } from '../tables.js';
+import { toConsumer } from './webhook-consumers.js';
+import type { Tables, WebhookAttemptsTable, WebhookMessagesTable } from '../tables.js';
 
 /**
  * The webhook outbox: events, the messages workers claim, and the attempt log.
@@ -53,23 +52,6 @@ function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttempt {
 }
 
 /** Same mapping as the consumer repository's; claims load consumers in one batch query. */
-function toConsumer(row: Selectable<WebhookConsumersTable>): WebhookConsumer {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    url: row.url,
-    disabled: Number(row.disabled) === 1,
-    eventTypes: fromJson<string[]>(row.event_types, []),
-    companyTags: fromJson<string[] | null>(row.company_tags, null),
-    secretSealed: row.secret_sealed,
-    previousSecretSealed: row.previous_secret_sealed,
-    previousSecretExpiresAt: row.previous_secret_expires_at,
-    failingSince: row.failing_since,
-    disabledReason: row.disabled_reason,
-    created: row.created,
-    modified: row.modified,
-  };
-}
 
 /** Runs `work` in a transaction unless `db` already is one (Kysely cannot nest them). */
 function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
