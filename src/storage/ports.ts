@@ -105,9 +105,9 @@ export interface WebhookOutboxRepository {
    * message claimable again, which is what gives at-least-once delivery.
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<ClaimedMessage[]>;
-  recordAttempt(attempt: WebhookAttempt): Promise<void>;
-  /** Stores the outcome of an attempt and releases the lease. */
-  updateAfterAttempt(message: WebhookMessage): Promise<void>;
+  recordAttempts(attempts: readonly WebhookAttempt[]): Promise<void>;
+  /** Stores the outcome of attempts and releases their leases (one statement per chunk). */
+  updateAfterAttempts(messages: readonly WebhookMessage[]): Promise<void>;
   findMessage(clientId: string, id: string): Promise<WebhookMessage | undefined>;
   findEventBody(eventId: string): Promise<string | undefined>;
   listMessages(clientId: string, consumerId: string, options: { status?: MessageStatus | undefined; offset: number; limit: number }): Promise<Page<WebhookMessage>>;

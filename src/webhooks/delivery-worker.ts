@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { toIso, type Clock } from '../domain/clock.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
-import { AUTO_DISABLE_AFTER_MS, DEFAULT_RETRY_SCHEDULE_SECONDS, type WebhookMessage } from '../domain/webhook-message.js';
+import { AUTO_DISABLE_AFTER_MS, DEFAULT_RETRY_SCHEDULE_SECONDS, type WebhookAttempt, type WebhookMessage } from '../domain/webhook-message.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { ClaimedMessage, Store } from '../storage/ports.js';
 import type { WebhookSender } from './http-sender.js';
@@ -113,8 +113,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           : { ...next, status: 'Attempting', nextAttemptAt: toIso(new Date(finishedAt.getTime() + delay)) };
     }
 
-    const disabled = await store.transaction(async (tx) => {
-      await tx.webhookOutbox.recordAttempt({
+    await recordOutcome({
+      attempt: {
         id: `atmpt_${randomBytes(18).toString('base64url')}`,
         clientId: message.clientId,
         messageId: message.id,
@@ -123,17 +123,60 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         latencyMs: result.latencyMs,
         responseSnippet: result.snippet,
         succeeded,
-      });
-      await tx.webhookOutbox.updateAfterAttempt(next);
-      return trackConsumerHealth(tx, consumer, succeeded, attemptedAt);
+      },
+      next,
+      consumer,
+      succeeded,
+      attemptedAt,
     });
-
     log.debug(
       { messageId: message.id, consumerId: consumer.id, attempt: attemptCount, statusCode: result.statusCode, latencyMs: result.latencyMs, refused: result.refused, status: next.status },
       'webhook attempt',
     );
-    if (disabled) {
-      log.warn({ consumerId: consumer.id, clientId: consumer.clientId, failingSince: disabled.failingSince }, `webhook consumer ${disabledReason.toLowerCase()}`);
+  }
+
+  interface Outcome {
+    attempt: WebhookAttempt;
+    next: WebhookMessage;
+    consumer: WebhookConsumer;
+    succeeded: boolean;
+    attemptedAt: Date;
+  }
+
+  /**
+   * Outcomes finishing at about the same time are written together, in one transaction: one
+   * commit per batch instead of one per delivery is what lets a single SQLite file keep up with
+   * thousands of deliveries a second. A message's lease is released only by that commit, so a
+   * crash before it means the message is sent again with the same `webhook-id` (at-least-once).
+   */
+  let pendingOutcomes: Array<{ outcome: Outcome; done: (error?: unknown) => void }> = [];
+  function recordOutcome(outcome: Outcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      pendingOutcomes.push({ outcome, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (pendingOutcomes.length === 1) setImmediate(() => void flushOutcomes());
+    });
+  }
+
+  async function flushOutcomes(): Promise<void> {
+    const batch = pendingOutcomes;
+    pendingOutcomes = [];
+    try {
+      const disabled = await store.transaction(async (tx) => {
+        const newlyDisabled: WebhookConsumer[] = [];
+        await tx.webhookOutbox.recordAttempts(batch.map(({ outcome }) => outcome.attempt));
+        await tx.webhookOutbox.updateAfterAttempts(batch.map(({ outcome }) => outcome.next));
+        for (const { outcome } of batch) {
+          const consumer = await trackConsumerHealth(tx, outcome.consumer, outcome.succeeded, outcome.attemptedAt);
+          if (consumer) newlyDisabled.push(consumer);
+        }
+        return newlyDisabled;
+      });
+      for (const consumer of disabled) {
+        log.warn({ consumerId: consumer.id, clientId: consumer.clientId, failingSince: consumer.failingSince }, `webhook consumer ${disabledReason.toLowerCase()}`);
+      }
+      for (const { done } of batch) done();
+    } catch (error) {
+      for (const { done } of batch) done(error);
     }
   }
 
@@ -230,7 +273,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   async function run(): Promise<void> {
     while (running) {
       const free = concurrency - inFlight.size;
-      if (free <= 0) {
+      // While deliveries are in flight, wait until half the slots are free and claim them in one
+      // query: claiming each freed slot on its own made the claim, not the delivery, the bottleneck.
+      if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
         await pause(idlePollMs); // a finishing delivery notifies
         continue;
       }

@@ -92,10 +92,9 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
 
     const failed = { id: 'atmpt_1', clientId: client.id, messageId: message.id, attemptedAt: at(1), statusCode: 500, latencyMs: 12, responseSnippet: 'boom', succeeded: false };
     const refused = { ...failed, id: 'atmpt_2', attemptedAt: at(2), statusCode: null, latencyMs: 0, responseSnippet: 'Destination refused' };
-    await t.store.webhookOutbox.recordAttempt(refused);
-    await t.store.webhookOutbox.recordAttempt(failed);
+    await t.store.webhookOutbox.recordAttempts([refused, failed]);
     const updated: WebhookMessage = { ...claim!.message, status: 'Attempting', attemptCount: 1, lastAttemptAt: at(1), nextAttemptAt: at(6) };
-    await t.store.webhookOutbox.updateAfterAttempt(updated);
+    await t.store.webhookOutbox.updateAfterAttempts([updated]);
 
     expect(await t.store.webhookOutbox.listAttempts(client.id, message.id)).toEqual([failed, refused]);
     expect(await t.store.webhookOutbox.listAttempts(other.id, message.id)).toEqual([]);
@@ -165,8 +164,8 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
     const attempt = (id: string, messageId: string, seconds: number) => ({
       id, clientId: client.id, messageId, attemptedAt: at(seconds), statusCode: 200, latencyMs: 1, responseSnippet: '', succeeded: true,
     });
-    await t.store.webhookOutbox.recordAttempt(attempt('atmpt_old', old.id, 0));
-    await t.store.webhookOutbox.recordAttempt(attempt('atmpt_kept', kept.id, 100));
+    await t.store.webhookOutbox.recordAttempts([attempt('atmpt_old', old.id, 0)]);
+    await t.store.webhookOutbox.recordAttempts([attempt('atmpt_kept', kept.id, 100)]);
 
     expect(await t.store.webhookOutbox.prune(at(50))).toBe(2); // `old` and the at(1) message
 

@@ -133,35 +133,46 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
       });
     },
 
-    async recordAttempt(attempt) {
-      await db
-        .insertInto('webhook_attempts')
-        .values({
-          id: attempt.id,
-          client_id: attempt.clientId,
-          message_id: attempt.messageId,
-          attempted_at: attempt.attemptedAt,
-          status_code: attempt.statusCode,
-          latency_ms: Math.round(attempt.latencyMs),
-          response_snippet: attempt.responseSnippet,
-          succeeded: attempt.succeeded ? 1 : 0,
-        })
-        .execute();
+    async recordAttempts(attempts) {
+      // One multi-row INSERT per batch; chunked to stay far below SQLite's bound-parameter limit.
+      for (let start = 0; start < attempts.length; start += 100) {
+        await db
+          .insertInto('webhook_attempts')
+          .values(
+            attempts.slice(start, start + 100).map((attempt) => ({
+              id: attempt.id,
+              client_id: attempt.clientId,
+              message_id: attempt.messageId,
+              attempted_at: attempt.attemptedAt,
+              status_code: attempt.statusCode,
+              latency_ms: Math.round(attempt.latencyMs),
+              response_snippet: attempt.responseSnippet,
+              succeeded: attempt.succeeded ? 1 : 0,
+            })),
+          )
+          .execute();
+      }
     },
 
-    async updateAfterAttempt(message) {
-      await db
-        .updateTable('webhook_messages')
-        .set({
-          status: message.status,
-          attempt_count: message.attemptCount,
-          next_attempt_at: message.nextAttemptAt,
-          last_attempt_at: message.lastAttemptAt,
-          locked_until: null,
-        })
-        .where('id', '=', message.id)
-        .where('client_id', '=', message.clientId)
-        .execute();
+    async updateAfterAttempts(messages) {
+      // One UPDATE per chunk with a CASE per column: a batch of outcomes costs one statement, not
+      // one per message. Casts keep PostgreSQL from guessing parameter types inside CASE.
+      for (let start = 0; start < messages.length; start += 100) {
+        const chunk = messages.slice(start, start + 100);
+        const cases = <T>(value: (m: WebhookMessage) => T, type: 'text' | 'integer') =>
+          sql<T>`CASE id ${sql.join(chunk.map((m) => sql`WHEN ${m.id} THEN CAST(${value(m)} AS ${sql.raw(type)})`), sql` `)} END`;
+        await db
+          .updateTable('webhook_messages')
+          .set({
+            status: cases((m) => m.status, 'text'),
+            attempt_count: cases((m) => m.attemptCount, 'integer'),
+            next_attempt_at: cases((m) => m.nextAttemptAt, 'text'),
+            last_attempt_at: cases((m) => m.lastAttemptAt, 'text'),
+            locked_until: null,
+          })
+          .where('id', 'in', chunk.map((m) => m.id))
+          .execute();
+      }
     },
 
     async findMessage(clientId, id) {
