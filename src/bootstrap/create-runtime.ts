@@ -74,6 +74,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
   };
+  if (lock) {
+    // We hold the data-directory lock, so leases in the database were taken by a process that
+    // crashed: release them now rather than wait a lease period before resending.
+    const released = await deps.store.webhookOutbox.releaseAllLeases();
+    if (released > 0) log.warn({ released }, 'released webhook leases left by a previous process');
+  }
   const sender = createWebhookSender({ timeoutMs: config.webhooks.timeoutMs, allowPrivateDestinations: config.webhooks.allowPrivateDestinations });
   const worker = createDeliveryWorker({
     store: deps.store,

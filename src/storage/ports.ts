@@ -118,6 +118,11 @@ export interface WebhookOutboxRepository {
   recoverFailed(clientId: string, consumerId: string, since: string, now: string): Promise<number>;
   /** Deletes messages, attempts and events older than `before`; returns messages deleted. */
   prune(before: string): Promise<number>;
+  /**
+   * Clears every lease. Only for a process that owns the database alone (SQLite, under the
+   * data-directory lock): leases found at start-up belong to a process that died.
+   */
+  releaseAllLeases(): Promise<number>;
   /** Earliest next attempt of a pending message, so an idle worker knows when to wake. */
   nextDueAt(): Promise<string | undefined>;
 }

@@ -4,23 +4,29 @@
  * `company.created` webhooks are delivered to a receiver that verifies every signature with the
  * `svix` library. Whatever the kills hit, every company that exists must have been announced at
  * least once, and a message delivered more than once must carry the same `webhook-id` and
- * byte-identical body (at-least-once delivery from the transactional outbox).
+ * byte-identical body (at-least-once delivery from the transactional outbox). The outbox must end
+ * with every message recorded as Success, and the kills must demonstrably have hit work in
+ * flight (messages pending and leased at a kill, redeliveries afterwards), so that the test
+ * cannot pass by killing idle processes.
  *
  * Leases: a message claimed by a process that is then killed stays reserved until its lease
  * expires (`leaseMs`, 60 s by default in src/webhooks/delivery-worker.ts, not settable from the
  * environment). Waiting that out would cost a minute per kill, so while every process that could
  * hold a lease is dead, the test moves the leases into the past, which is exactly what the
- * passing of time does to them (the claim query then sees `locked_until <= now`). On SQLite that
- * is after every kill (one process owns the database); on PostgreSQL only before the final
- * restart, when all processes are dead. Set CRASH_TEST_REAL_LEASES=1 to wait for real expiry.
+ * passing of time does to them (the claim query then sees `locked_until <= now`). That is needed
+ * on PostgreSQL only, before the final restart when all processes are dead; on SQLite the
+ * restarted process owns the data directory and releases leases itself at start-up.
+ * Set CRASH_TEST_REAL_LEASES=1 to wait for real expiry on PostgreSQL.
  */
 import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { buildDoorway, delay, DoorwayFleet, freePort } from '../support/doorway-processes.js';
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const API_KEY = 'crash-test-api-key-0123456789abcdef';
 const ENCRYPTION_KEY = Buffer.alloc(32, 11).toString('base64');
@@ -33,6 +39,83 @@ const REAL_LEASES = process.env.CRASH_TEST_REAL_LEASES === '1';
 const FINAL_DELIVERY_TIMEOUT_MS = REAL_LEASES ? LEASE_MS + 30_000 : 60_000;
 const TEST_TIMEOUT_MS = REAL_LEASES ? 300_000 : 150_000;
 const PENDING = `status IN ('Sending', 'Attempting')`;
+
+// ---------------------------------------------------------------------------------------------
+// The receiver: a client's endpoint that takes a little time to answer, as real ones do.
+
+interface ReceivedWebhook {
+  /** The `webhook-id` header. */
+  id: string;
+  body: string;
+  event: { id: string; eventType: string; payload: Record<string, any> };
+}
+
+interface WebhookReceiver {
+  url: string;
+  /** Every verified delivery, in order of arrival, duplicates included. */
+  received: ReceivedWebhook[];
+  /** Deliveries that failed svix verification. */
+  rejected: number;
+  secrets: string[];
+  waitFor(predicate: (received: ReceivedWebhook[]) => boolean, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Verifies each delivery with the `svix` library and records it as soon as its body has arrived,
+ * then answers 200 after 20–60 ms. That keeps deliveries in flight at any moment, so a kill
+ * often lands after the receiver has a message but before the sender has recorded the attempt:
+ * exactly the case that makes at-least-once delivery deliver twice.
+ */
+async function startReceiver(): Promise<WebhookReceiver> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('error', () => {}); // the sender was killed mid-request
+    res.on('error', () => {});
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const headers = req.headers as Record<string, string>;
+      const verified = receiver.secrets.some((secret) => {
+        try {
+          new Webhook(secret).verify(body, headers);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (!verified) {
+        receiver.rejected += 1;
+        res.statusCode = 401;
+        res.end('bad signature');
+        return;
+      }
+      receiver.received.push({ id: headers['webhook-id']!, body, event: JSON.parse(body) as ReceivedWebhook['event'] });
+      setTimeout(() => res.end('ok'), 20 + Math.random() * 40);
+    });
+  });
+  const receiver: WebhookReceiver = {
+    url: '',
+    received: [],
+    rejected: 0,
+    secrets: [],
+    async waitFor(predicate, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(receiver.received)) {
+        if (Date.now() > deadline) throw new Error(`receiver: condition not met after ${timeoutMs} ms (${receiver.received.length} received)`);
+        await delay(50);
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return receiver;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The API, as a client would call it.
@@ -57,12 +140,36 @@ function apiClient(baseUrl: string): Api {
   };
 }
 
-async function subscribe(api: Api, receiver: WebhookReceiver): Promise<void> {
+/** Subscribes the receiver to company.created; returns the webhook consumer's id. */
+async function subscribe(api: Api, receiver: WebhookReceiver): Promise<string> {
   const consumer = await api('POST', '/webhooks', { url: receiver.url, eventTypes: ['company.created'] });
   expect(consumer.status).toBe(201);
   const secret = await api('GET', `/webhooks/${consumer.json.id}/secret`);
   expect(secret.status).toBe(200);
   receiver.secrets.push(secret.json.key as string);
+  return consumer.json.id as string;
+}
+
+interface OutboxOutcome {
+  messages: number;
+  succeeded: number;
+}
+
+/**
+ * The outbox's own record, through the API: waits until `expected` messages are recorded as
+ * Success (an attempt interrupted by a kill is sent again and recorded once it completes).
+ */
+async function waitForOutboxDrained(api: Api, webhookId: string, expected: number): Promise<OutboxOutcome> {
+  const deadline = Date.now() + FINAL_DELIVERY_TIMEOUT_MS;
+  for (;;) {
+    const total = await api('GET', `/webhooks/${webhookId}/messages?pageSize=1`);
+    const success = await api('GET', `/webhooks/${webhookId}/messages?status=Success&pageSize=1`);
+    expect(total.status).toBe(200);
+    expect(success.status).toBe(200);
+    const outcome = { messages: total.json.totalResults as number, succeeded: success.json.totalResults as number };
+    if (outcome.succeeded >= expected || Date.now() > deadline) return outcome;
+    await delay(200);
+  }
 }
 
 /** Every company that exists, through the API's paging. */
@@ -295,7 +402,7 @@ async function waitForAnnouncements(receiver: WebhookReceiver, existing: Set<str
   }
 }
 
-function report(label: string, startedAt: number, production: Production, existing: Set<string>, verdict: Verdict, kills: KillRecord[], extra = ''): void {
+function report(label: string, startedAt: number, production: Production, existing: Set<string>, verdict: Verdict, outbox: OutboxOutcome, kills: KillRecord[], extra = ''): void {
   const killText = kills
     .map((k) => `${k.phase}@${(k.atMs / 1000).toFixed(1)}s ${k.targets.join('+')} (confirmed ${k.confirmed}, received ${k.receivedDistinct}, pending ${k.pending}, leased ${k.leased})`)
     .join('; ');
@@ -303,11 +410,19 @@ function report(label: string, startedAt: number, production: Production, existi
     `[webhook crash ${label}] companies ${existing.size} (confirmed by the API ${production.confirmed.size}, POST retries ${production.retries}); ` +
       `deliveries received ${verdict.deliveries}, distinct webhook-ids ${verdict.distinctMessages}, ` +
       `duplicated webhook-ids ${verdict.duplicatedMessages} (${verdict.extraDeliveries} extra deliveries), missing ${verdict.missing.length}, ` +
-      `SIGKILLs ${kills.reduce((n, k) => n + k.targets.length, 0)}${REAL_LEASES ? ', real lease expiry' : ''}; ${((Date.now() - startedAt) / 1000).toFixed(1)} s${extra}\n  kills: ${killText}`,
+      `outbox messages ${outbox.messages} (Success ${outbox.succeeded}), SIGKILLs ${kills.reduce((n, k) => n + k.targets.length, 0)}${REAL_LEASES ? ', real lease expiry' : ''}; ${((Date.now() - startedAt) / 1000).toFixed(1)} s${extra}\n  kills: ${killText}`,
   );
 }
 
-function expectCorrect(verdict: Verdict, existing: Set<string>, production: Production, receiver: WebhookReceiver, fleet: DoorwayFleet, kills: KillRecord[]): void {
+function expectCorrect(
+  verdict: Verdict,
+  outbox: OutboxOutcome,
+  existing: Set<string>,
+  production: Production,
+  receiver: WebhookReceiver,
+  fleet: DoorwayFleet,
+  kills: KillRecord[],
+): void {
   expect(fleet.unexpectedExits).toEqual([]);
   expect(receiver.rejected, 'deliveries failing svix verification').toBe(0);
   expect(production.confirmed.size).toBe(COMPANIES);
@@ -317,11 +432,16 @@ function expectCorrect(verdict: Verdict, existing: Set<string>, production: Prod
   expect(verdict.conflictingBodies, 'webhook-ids delivered with different bodies').toEqual([]);
   expect(verdict.announcedTwice, 'companies announced under several webhook-ids').toEqual([]);
   expect(verdict.otherEventTypes).toBe(0);
+  // One message per company, and the outbox itself ends with every one recorded as delivered.
+  expect(outbox).toEqual({ messages: existing.size, succeeded: existing.size });
   const chaosKills = kills.filter((k) => k.phase === 'chaos');
   expect(chaosKills.length).toBeGreaterThanOrEqual(MIN_CHAOS_KILLS);
   // The kills really hit undelivered work (messages pending in the outbox right after the kill),
   // so the test cannot pass by killing an idle process.
   expect(chaosKills.some((k) => k.pending > 0), 'a kill while messages were pending').toBe(true);
+  expect(chaosKills.some((k) => k.leased > 0), 'a kill while deliveries were in flight').toBe(true);
+  // And some delivery reached the receiver but was not recorded before a kill: redelivered.
+  expect(verdict.extraDeliveries, 'redeliveries after kills').toBeGreaterThan(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,13 +488,13 @@ describe.sequential('webhook delivery survives SIGKILL: sqlite, one serve proces
       const baseUrl = `http://127.0.0.1:${port}`;
       fleet = new DoorwayFleet({ ...baseEnv(port, database.dataDir, `sqlite:${filename}`), WEBHOOK_WORKER: 'inline' });
       const probe = sqliteProbe(filename);
-      receiver = await startWebhookReceiver();
+      receiver = await startReceiver();
       const api = apiClient(baseUrl);
       const kills: KillRecord[] = [];
 
       fleet.start('serve', 'serve');
       await fleet.waitForHealthy('serve', baseUrl);
-      await subscribe(api, receiver);
+      const webhookId = await subscribe(api, receiver);
 
       const killAndRestart = async (phase: KillRecord['phase']) => {
         const at = { confirmed: production.confirmed.size, receivedDistinct: distinctIds(receiver!) };
@@ -382,7 +502,8 @@ describe.sequential('webhook delivery survives SIGKILL: sqlite, one serve proces
         const counts = await probe.counts();
         kills.push({ phase, atMs: Date.now() - startedAt, targets: ['serve'], ...at, ...counts });
         expect(fs.existsSync(`${database!.dataDir}/doorway.lock`), 'the killed process leaves its lock file behind').toBe(true);
-        if (!REAL_LEASES) await probe.expireLeases();
+        // No help with leases here: the restarted process holds the data-directory lock, so it
+        // releases the dead process's leases itself at start-up (create-runtime.ts).
         fleet!.start('serve', 'serve'); // takes over the stale lock
         await fleet!.waitForHealthy('serve', baseUrl);
       };
@@ -393,11 +514,11 @@ describe.sequential('webhook delivery survives SIGKILL: sqlite, one serve proces
       await killAndRestart('final');
 
       const existing = await listCompanyIds(api);
-      existing.add('MUTANT-company-that-was-never-announced');
       await waitForAnnouncements(receiver, existing);
+      const outbox = await waitForOutboxDrained(api, webhookId, existing.size);
       const verdict = judge(receiver.received, existing);
-      report('sqlite', startedAt, production, existing, verdict, kills);
-      expectCorrect(verdict, existing, production, receiver, fleet, kills);
+      report('sqlite', startedAt, production, existing, verdict, outbox, kills);
+      expectCorrect(verdict, outbox, existing, production, receiver, fleet, kills);
     },
     TEST_TIMEOUT_MS,
   );
@@ -428,7 +549,7 @@ describe.sequential('webhook delivery survives SIGKILL: postgres, one API proces
       const baseUrl = `http://127.0.0.1:${port}`;
       fleet = new DoorwayFleet({ ...baseEnv(port, database.dataDir, connectionString), DATABASE_POOL_SIZE: '5', WEBHOOK_WORKER: 'off' });
       probe = postgresProbe(connectionString);
-      receiver = await startWebhookReceiver();
+      receiver = await startReceiver();
       const api = apiClient(baseUrl);
       const kills: KillRecord[] = [];
       const workers = ['worker-1', 'worker-2'];
@@ -444,7 +565,7 @@ describe.sequential('webhook delivery survives SIGKILL: postgres, one API proces
 
       // All three start together on the empty database: migrations and the default client race.
       await Promise.all([startServe(), ...workers.map(startWorker)]);
-      await subscribe(api, receiver);
+      const webhookId = await subscribe(api, receiver);
 
       // Deliveries made while a worker was dead were made by the other one.
       const soloDeliveries: Record<string, number> = { 'worker-1': 0, 'worker-2': 0 };
@@ -473,9 +594,10 @@ describe.sequential('webhook delivery survives SIGKILL: postgres, one API proces
 
       const existing = await listCompanyIds(api);
       await waitForAnnouncements(receiver, existing);
+      const outbox = await waitForOutboxDrained(api, webhookId, existing.size);
       const verdict = judge(receiver.received, existing);
-      report('postgres', startedAt, production, existing, verdict, kills, `; delivered alone: ${JSON.stringify(soloDeliveries)}`);
-      expectCorrect(verdict, existing, production, receiver, fleet, kills);
+      report('postgres', startedAt, production, existing, verdict, outbox, kills, `; delivered alone: ${JSON.stringify(soloDeliveries)}`);
+      expectCorrect(verdict, outbox, existing, production, receiver, fleet, kills);
       expect(kills.some((k) => k.phase === 'chaos' && k.targets.includes('serve'))).toBe(true);
       for (const name of workers) {
         expect(kills.some((k) => k.phase === 'chaos' && k.targets.includes(name))).toBe(true);

@@ -154,6 +154,11 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
       }
     },
 
+    async releaseAllLeases() {
+      const result = await db.updateTable('webhook_messages').set({ locked_until: null }).where('locked_until', 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async updateAfterAttempts(messages) {
       // One UPDATE per chunk with a CASE per column: a batch of outcomes costs one statement, not
       // one per message. Casts keep PostgreSQL from guessing parameter types inside CASE.
