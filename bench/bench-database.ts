@@ -40,6 +40,9 @@ export async function createBenchDatabase(dialect: BenchDialect, settings: Bench
       if (dropped) return;
       dropped = true;
       removeDir();
+      // pg's pool.end() resolves before its sockets have said goodbye; FORCE-terminating them then
+      // makes pg emit an unhandled FATAL error that kills the run. So wait for them to leave first.
+      await waitForDisconnect(settings.postgresUrl, name);
       // FORCE: a pool left open by a failed step must not keep the database alive.
       await adminQuery(settings.postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
@@ -51,6 +54,21 @@ async function adminQuery(connectionString: string, statement: string): Promise<
   await client.connect();
   try {
     await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits (up to ~2 s) until no session is connected to `name`; after that, FORCE does the rest. */
+async function waitForDisconnect(connectionString: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0]?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   } finally {
     await client.end();
   }

@@ -5,15 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { runApiBenchmark, type ApiBenchmarkResult } from './api-benchmark.js';
 import { closeAllBenchDoorways } from './doorway.js';
+import { formatLinkResult, runLinkBenchmark, type LinkBenchmarkResult } from './link-benchmark.js';
+import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult } from './webhook-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
-import { loadBenchSettings, type BenchDialect, type BenchSettings } from './settings.js';
+import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSettings } from './settings.js';
 
 /**
  * `npm run bench`: Doorway's throughput and latency on SQLite and PostgreSQL, each next to a bare
  * Hono route served the same way in the same process. A benchmark, not a test: missed targets are
- * reported, only a broken run exits non-zero. Further benchmarks (Hosted Link flows/s, webhook
- * deliveries/s) go in their own modules and are called from `main` like `runApiBenchmark`.
+ * reported, only a broken run exits non-zero. Each part is its own module called from `main`:
+ * the companies API (`runApiBenchmark`), Hosted Link flows/s + page weight (`runLinkBenchmark`)
+ * and webhook deliveries/s + enqueue→delivered latency (`runWebhookBenchmark`);
+ * further ones (webhook deliveries/s) go alongside.
  */
 
 // Compiled to dist/bench/run.js, but results belong next to the sources (bench/results, git-ignored).
@@ -23,7 +27,10 @@ const RESULTS_DIR = path.basename(path.dirname(HERE)) === 'dist' ? path.resolve(
 interface DatabaseOutcome {
   database: BenchDialect;
   api?: ApiBenchmarkResult;
-  error?: string;
+  link?: LinkBenchmarkResult;
+  webhooks?: WebhookBenchmarkResult;
+  /** Per part, the failure that stopped it; the other part still ran. */
+  errors?: Partial<Record<BenchPart, string>>;
 }
 
 async function main(): Promise<number> {
@@ -35,23 +42,50 @@ async function main(): Promise<number> {
     const bareTarget: LoadTarget = { label: 'bare Hono JSON (reference)', url: `${bare.url}/bare` };
     for (const database of settings.dialects) {
       console.log(`\n== ${database} ==`);
-      try {
-        const api = await runApiBenchmark(database, settings, bareTarget);
-        console.log(`seeded ${api.companies.toLocaleString('en-US')} companies (+${api.seededConnections} connections) in ${(api.seedMs / 1000).toFixed(1)} s\n`);
-        console.log(formatMeasurements(api.rows));
-        outcomes.push({ database, api });
-      } catch (error) {
-        // Keep going: the other database's figures are still worth having.
-        console.error(`${database}: benchmark failed:`, error);
-        outcomes.push({ database, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      const outcome: DatabaseOutcome = { database };
+      const fail = (part: BenchPart, error: unknown) => {
+        // Keep going: the other part's and the other database's figures are still worth having.
+        console.error(`${database}: ${part} benchmark failed:`, error);
+        (outcome.errors ??= {})[part] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      };
+      if (settings.parts.includes('api')) {
+        try {
+          const api = await runApiBenchmark(database, settings, bareTarget);
+          console.log(`seeded ${api.companies.toLocaleString('en-US')} companies (+${api.seededConnections} connections) in ${(api.seedMs / 1000).toFixed(1)} s\n`);
+          console.log(formatMeasurements(api.rows));
+          outcome.api = api;
+        } catch (error) {
+          fail('api', error);
+        }
       }
+      if (settings.parts.includes('link')) {
+        try {
+          if (settings.parts.includes('api')) console.log('');
+          const link = await runLinkBenchmark(database, settings, bareTarget);
+          console.log(formatLinkResult(link));
+          outcome.link = link;
+        } catch (error) {
+          fail('link', error);
+        }
+      }
+      if (settings.parts.includes('webhooks')) {
+        try {
+          console.log('');
+          const webhooks = await runWebhookBenchmark(database, settings);
+          console.log(formatWebhookResult(webhooks));
+          outcome.webhooks = webhooks;
+        } catch (error) {
+          fail('webhooks', error);
+        }
+      }
+      outcomes.push(outcome);
     }
   } finally {
     await bare.close();
   }
   const file = writeResults(settings, outcomes);
   console.log(`\nresults written to ${path.relative(process.cwd(), file)}`);
-  return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
+  return outcomes.some((outcome) => outcome.errors !== undefined) ? 1 : 0;
 }
 
 /** The reference: the least work a Hono app on @hono/node-server can do for a JSON response. */
@@ -80,7 +114,10 @@ function printHeader(settings: BenchSettings): void {
     `load: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured per operation, ` +
       (settings.workers > 0 ? `${settings.workers} worker thread(s)` : 'same thread as the servers'),
   );
-  console.log(`data: ${settings.companies.toLocaleString('en-US')} companies for one client; PostgreSQL pool ${settings.postgresPoolSize}`);
+  console.log(`parts: ${settings.parts.join(', ')}; data: ${settings.companies.toLocaleString('en-US')} companies for one client (api); PostgreSQL pool ${settings.postgresPoolSize}`);
+  if (settings.parts.includes('link')) {
+    console.log(`link: ${settings.flowConcurrency} concurrent Sandbox flow loops, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, fresh company per flow`);
+  }
 }
 
 function writeResults(settings: BenchSettings, outcomes: DatabaseOutcome[]): string {

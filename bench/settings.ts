@@ -2,6 +2,8 @@ import path from 'node:path';
 
 /** Everything a benchmark run can be tuned with, read once from the environment. */
 export type BenchDialect = 'sqlite' | 'postgres';
+/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight. */
+export type BenchPart = 'api' | 'link' | 'webhooks';
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -15,6 +17,10 @@ export interface BenchSettings {
   /** Companies seeded before measuring. */
   companies: number;
   dialects: BenchDialect[];
+  /** BENCH_PART=api|link|webhooks runs one part; all by default. */
+  parts: BenchPart[];
+  /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
+  flowConcurrency: number;
   /** Server the throwaway `doorway_bench_*` database is created on; this database itself is untouched. */
   postgresUrl: string;
   postgresPoolSize: number;
@@ -35,6 +41,10 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
   if (only !== undefined && only !== '' && only !== 'sqlite' && only !== 'postgres') {
     throw new Error(`BENCH_ONLY must be 'sqlite' or 'postgres', got '${only}'`);
   }
+  const part = env.BENCH_PART;
+  if (part !== undefined && part !== '' && part !== 'api' && part !== 'link' && part !== 'webhooks') {
+    throw new Error(`BENCH_PART must be 'api', 'link' or 'webhooks', got '${part}'`);
+  }
   return {
     connections: positiveInt(env, 'BENCH_CONNECTIONS', 50),
     seconds: positiveInt(env, 'BENCH_SECONDS', 8),
@@ -43,6 +53,8 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
     workers: positiveInt(env, 'BENCH_WORKERS', 1, 0),
     companies: positiveInt(env, 'BENCH_COMPANIES', 100_000),
     dialects: only ? [only] : ['sqlite', 'postgres'],
+    parts: part ? [part] : ['api', 'link', 'webhooks'],
+    flowConcurrency: positiveInt(env, 'BENCH_FLOW_CONCURRENCY', 16),
     postgresUrl: env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
     // Doorway's production default (DATABASE_POOL_SIZE).
     postgresPoolSize: positiveInt(env, 'BENCH_PG_POOL_SIZE', 10),

@@ -48,6 +48,24 @@ describe('error envelope', () => {
     expectEnvelope(await call('POST', '/companies', { body: JSON.stringify({ name: 'x'.repeat(10_000) }) }), 413, /exceeds/);
   });
 
+  it('answers an oversize chunked body (no Content-Length) with 413', async () => {
+    const chunk = new TextEncoder().encode(JSON.stringify({ name: 'x'.repeat(8_000) }));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await fetch(`${doorway.url}/companies`, {
+      method: 'POST',
+      headers: { Authorization: doorway.authHeader, 'Content-Type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { statusCode: number }).statusCode).toBe(413);
+  });
+
   it('answers a missing, malformed or unknown API key with 401', async () => {
     expectEnvelope(await call('GET', '/companies', { auth: null }), 401, /Unauthorized/);
     expectEnvelope(await call('GET', '/companies', { auth: 'Bearer abc' }), 401);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Client } from '../../../domain/client.js';
 import type { ClientRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
+import { precompiled } from '../precompiled.js';
 import type { ClientRow, Tables } from '../tables.js';
 
 function toClient(row: ClientRow): Client {
@@ -35,12 +36,13 @@ function toRow(client: Client): ClientRow {
 }
 
 export function createClientRepository(db: Kysely<Tables>): ClientRepository {
+  const byId = precompiled(db, (q) => q.selectFrom('clients').selectAll().where('id', '=', ''));
   return {
     async insert(client) {
       await db.insertInto('clients').values(toRow(client)).execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       return row && toClient(row);
     },
     async findBySlug(slug) {

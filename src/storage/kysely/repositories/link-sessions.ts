@@ -2,9 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LinkEventType, OAuthState } from '../../../domain/link/link-session.js';
 import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, RateLimitRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
+import { precompiled } from '../precompiled.js';
 import type { OAuthStatesTable, Tables } from '../tables.js';
 
 export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepository {
+  // Every Link API call reads its session: compiled once.
+  const byId = precompiled(db, (q) => q.selectFrom('link_sessions').selectAll().where('id', '=', ''));
   return {
     async insert(session) {
       await db
@@ -21,7 +24,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepo
         .execute();
     },
     async find(id) {
-      const row = await db.selectFrom('link_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       return (
         row && {
           id: row.id,
