@@ -23,6 +23,11 @@ export interface ApiKey {
 
 export const MAX_API_KEYS_PER_CLIENT = 10;
 
+/** A new tenant with nothing configured yet: no redirect, no allow-list, no CORS origins. */
+export function newClient(id: string, name: string, slug: string, now: string): Client {
+  return { id, name, slug, logoUrl: null, iconUrl: null, redirectUrl: '', whiteListUrls: [], corsAllowedOrigins: [], created: now, modified: now };
+}
+
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')

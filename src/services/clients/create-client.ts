@@ -1,5 +1,5 @@
 import { toIso } from '../../domain/clock.js';
-import { slugify, type Client } from '../../domain/client.js';
+import { newClient, slugify, type Client } from '../../domain/client.js';
 import { AppError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { createApiKey } from '../api-keys/create-api-key.js';
@@ -17,19 +17,7 @@ export async function createClient(
   if (!name || name.length > 200) throw new AppError('BAD_REQUEST', 'Client name must be 1–200 characters.');
   const slug = input.slug ?? slugify(name);
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(slug)) throw new AppError('BAD_REQUEST', `Client slug '${slug}' must be lower-case letters, digits and dashes.`);
-  const now = toIso(deps.clock.now());
-  const client: Client = {
-    id: newId(),
-    name,
-    slug,
-    logoUrl: null,
-    iconUrl: null,
-    redirectUrl: '',
-    whiteListUrls: [],
-    corsAllowedOrigins: [],
-    created: now,
-    modified: now,
-  };
+  const client = newClient(newId(), name, slug, toIso(deps.clock.now()));
   return deps.store.transaction(async (tx) => {
     if (await tx.clients.findBySlug(slug)) throw new AppError('CONFLICT', `A client with slug '${slug}' already exists.`);
     await tx.clients.insert(client);

@@ -1,5 +1,5 @@
 import { toIso } from '../../domain/clock.js';
-import type { Client } from '../../domain/client.js';
+import { newClient, type Client } from '../../domain/client.js';
 import { newId } from '../../domain/ids.js';
 import { hashApiKey } from '../../security/api-keys.js';
 import { createApiKey } from '../api-keys/create-api-key.js';
@@ -26,19 +26,7 @@ export async function ensureDefaultClient(
   let client = await deps.store.clients.findBySlug(DEFAULT_CLIENT_SLUG);
   let created = false;
   if (!client) {
-    const now = toIso(deps.clock.now());
-    const candidate: Client = {
-      id: newId(),
-      name: 'Doorway',
-      slug: DEFAULT_CLIENT_SLUG,
-      logoUrl: null,
-      iconUrl: null,
-      redirectUrl: '',
-      whiteListUrls: [],
-      corsAllowedOrigins: [],
-      created: now,
-      modified: now,
-    };
+    const candidate = newClient(newId(), 'Doorway', DEFAULT_CLIENT_SLUG, toIso(deps.clock.now()));
     try {
       await deps.store.clients.insert(candidate);
       client = candidate;
