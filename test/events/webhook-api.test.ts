@@ -92,7 +92,8 @@ describe('webhook delivery API', () => {
     expect(test.status).toBe(202);
     await receiver.waitFor((r) => r.some((d) => d.id === test.json.id && d.event.eventType === 'webhook.test'));
 
-    expect((await doorway.api('PATCH', `/webhooks/${consumerId}`, { disabled: true })).json.disabled).toBe(true);
+    const disabled = (await doorway.api('PATCH', `/webhooks/${consumerId}`, { disabled: true })).json;
+    expect(disabled).toMatchObject({ disabled: true, disabledReason: 'Disabled by the client.' });
     const company = (await doorway.api('POST', '/companies', { name: 'Held Ltd' })).json;
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(receiver.received.some((d) => d.event.payload.id === company.id)).toBe(false);

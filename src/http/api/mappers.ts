@@ -120,6 +120,7 @@ export function toWebhookConsumerOut(consumer: WebhookConsumer): z.infer<typeof 
     disabled: consumer.disabled,
     eventTypes: consumer.eventTypes,
     companyTags: consumer.companyTags,
+    disabledReason: consumer.disabled ? consumer.disabledReason : null,
   };
 }
 

@@ -149,5 +149,9 @@ export const WebhookConsumerSchema = z
     disabled: z.boolean().nullable(),
     eventTypes: z.array(z.string()),
     companyTags: z.array(z.string()).nullable(),
+    disabledReason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Doorway extension: why the consumer is disabled, e.g. after 5 days of failed deliveries.' }),
   })
   .openapi('WebhookConsumer');

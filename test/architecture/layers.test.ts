@@ -1,0 +1,80 @@
+/**
+ * The layer rules of docs/ARCHITECTURE.md, checked on every import in src/: a violation fails
+ * the build instead of waiting for a reviewer to notice.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve('src');
+
+/** Which top-level folders of src/ each layer may import from (besides itself and node:/packages). */
+const ALLOWED: Record<string, string[]> = {
+  domain: [],
+  security: [],
+  config: [],
+  providers: ['domain'],
+  storage: ['domain', 'config'], // config: only the DatabaseConfig type
+  services: ['domain', 'providers', 'security', 'storage'],
+  webhooks: ['domain', 'storage', 'security', 'services', 'http'],
+  http: ['domain', 'providers', 'services', 'security', 'storage', 'webhooks'],
+  bootstrap: ['config', 'domain', 'http', 'providers', 'security', 'services', 'storage', 'webhooks'],
+  bench: [],
+};
+
+/** Narrower rules inside a layer: the concrete storage is for bootstrap only. */
+const FORBIDDEN_PATHS: Array<{ from: string; to: string; why: string }> = [
+  { from: 'services', to: 'storage/kysely', why: 'services use storage through ports.ts only' },
+  { from: 'http', to: 'storage/kysely', why: 'HTTP reaches storage only through services' },
+  { from: 'services', to: 'http', why: 'use-cases know nothing of HTTP' },
+  { from: 'webhooks', to: 'storage/kysely', why: 'the worker uses the store port' },
+];
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+function relativeImports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => m[1]!);
+  return specifiers.map((specifier) => path.relative(SRC, path.resolve(path.dirname(file), specifier)));
+}
+
+const layerOf = (relative: string) => relative.split(path.sep)[0]!;
+
+describe('layer rules', () => {
+  const files = sourceFiles(SRC);
+
+  it('finds the source tree', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('imports only from allowed layers', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = path.relative(SRC, file);
+      const layer = layerOf(from);
+      if (!(layer in ALLOWED)) continue; // main.ts: the entry point
+      for (const target of relativeImports(file)) {
+        const targetLayer = layerOf(target);
+        if (targetLayer === layer) continue;
+        if (!ALLOWED[layer]!.includes(targetLayer)) violations.push(`${from} → ${target}`);
+        for (const rule of FORBIDDEN_PATHS) {
+          if (layer === rule.from && target.startsWith(rule.to)) violations.push(`${from} → ${target} (${rule.why})`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps domain/ free of I/O and frameworks', () => {
+    const offenders = files
+      .filter((file) => layerOf(path.relative(SRC, file)) === 'domain')
+      .filter((file) => /from ['"](hono|kysely|pg|better-sqlite3|pino|node:(fs|http|https|net))['"/]/.test(fs.readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+});
