@@ -17,7 +17,7 @@ const ALLOWED: Record<string, string[]> = {
   storage: ['domain', 'config'], // config: only the DatabaseConfig type
   services: ['domain', 'providers', 'security', 'storage'],
   webhooks: ['domain', 'storage', 'security', 'services', 'http'],
-  http: ['domain', 'providers', 'services', 'security', 'storage', 'webhooks'],
+  http: ['domain', 'providers', 'services'],
   bootstrap: ['config', 'domain', 'http', 'providers', 'security', 'services', 'storage', 'webhooks'],
   bench: [],
 };
