@@ -19,12 +19,10 @@
  * Set CRASH_TEST_REAL_LEASES=1 to wait for real expiry on PostgreSQL.
  */
 import fs from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { buildDoorway, delay, DoorwayFleet, freePort } from '../support/doorway-processes.js';
 
@@ -43,79 +41,13 @@ const PENDING = `status IN ('Sending', 'Attempting')`;
 // ---------------------------------------------------------------------------------------------
 // The receiver: a client's endpoint that takes a little time to answer, as real ones do.
 
-interface ReceivedWebhook {
-  /** The `webhook-id` header. */
-  id: string;
-  body: string;
-  event: { id: string; eventType: string; payload: Record<string, any> };
-}
-
-interface WebhookReceiver {
-  url: string;
-  /** Every verified delivery, in order of arrival, duplicates included. */
-  received: ReceivedWebhook[];
-  /** Deliveries that failed svix verification. */
-  rejected: number;
-  secrets: string[];
-  waitFor(predicate: (received: ReceivedWebhook[]) => boolean, timeoutMs: number): Promise<void>;
-  close(): Promise<void>;
-}
-
 /**
- * Verifies each delivery with the `svix` library and records it as soon as its body has arrived,
- * then answers 200 after 20–60 ms. That keeps deliveries in flight at any moment, so a kill
- * often lands after the receiver has a message but before the sender has recorded the attempt:
+ * The shared receiver (verifies with `svix`, records each delivery as soon as its body arrived),
+ * answering 200 after 20–60 ms. That keeps deliveries in flight at any moment, so a kill often
+ * lands after the receiver has a message but before the sender has recorded the attempt:
  * exactly the case that makes at-least-once delivery deliver twice.
  */
-async function startReceiver(): Promise<WebhookReceiver> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('error', () => {}); // the sender was killed mid-request
-    res.on('error', () => {});
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const headers = req.headers as Record<string, string>;
-      const verified = receiver.secrets.some((secret) => {
-        try {
-          new Webhook(secret).verify(body, headers);
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      if (!verified) {
-        receiver.rejected += 1;
-        res.statusCode = 401;
-        res.end('bad signature');
-        return;
-      }
-      receiver.received.push({ id: headers['webhook-id']!, body, event: JSON.parse(body) as ReceivedWebhook['event'] });
-      setTimeout(() => res.end('ok'), 20 + Math.random() * 40);
-    });
-  });
-  const receiver: WebhookReceiver = {
-    url: '',
-    received: [],
-    rejected: 0,
-    secrets: [],
-    async waitFor(predicate, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(receiver.received)) {
-        if (Date.now() > deadline) throw new Error(`receiver: condition not met after ${timeoutMs} ms (${receiver.received.length} received)`);
-        await delay(50);
-      }
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return receiver;
-}
+const startReceiver = () => startWebhookReceiver({ respondAfterMs: () => 20 + Math.random() * 40 });
 
 // ---------------------------------------------------------------------------------------------
 // The API, as a client would call it.

@@ -1,4 +1,4 @@
-/** SQLite checkpoints run on a timer (not inside commits): the WAL's pages reach the database file. */
+/** SQLite checkpoints run in a worker thread (not inside commits): the WAL's pages still reach the database file. */
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';

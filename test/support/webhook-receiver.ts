@@ -23,7 +23,15 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+export interface ReceiverOptions {
+  /**
+   * Answer this many ms after the body arrived (the delivery is recorded at once). Keeps
+   * deliveries in flight, so a killed sender often dies between our receipt and its record.
+   */
+  respondAfterMs?: () => number;
+}
+
+export async function startWebhookReceiver(options: ReceiverOptions = {}): Promise<WebhookReceiver> {
   let server: Server;
   const attempts = new Map<string, number>();
   const receiver: WebhookReceiver = {
@@ -47,6 +55,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    req.on('error', () => {}); // the sender may be killed mid-request
+    res.on('error', () => {});
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
@@ -71,7 +81,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const status = receiver.respond({ attempt, body });
       if (status >= 200 && status < 300) receiver.received.push({ id, headers: req.headers, body, event: JSON.parse(body) });
       res.statusCode = status;
-      res.end('ok');
+      const delay = options.respondAfterMs?.() ?? 0;
+      if (delay > 0) setTimeout(() => res.end('ok'), delay);
+      else res.end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

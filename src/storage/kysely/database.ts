@@ -1,11 +1,15 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/load-config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
+
+const require = createRequire(import.meta.url);
 import type { Tables } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -28,26 +32,15 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.pragma('busy_timeout = 5000');
     // Unicode-aware case folding for the query language's `~` (SQLite's lower() is ASCII-only).
     sqlite.function('dw_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
-    // Checkpoints (copying the WAL into the database file, with an fsync) run on a timer instead
-    // of inside whichever commit crosses the 1000-page mark: write latency stays even, and one
-    // checkpoint a second does the work of many. Commits are as durable either way.
+    // Checkpoints run beside the requests, not inside their commits: see sqlite-checkpointer.ts.
     sqlite.pragma('wal_autocheckpoint = 0');
-    const checkpoints = setInterval(() => {
-      // Not inside a transaction of ours (the connection is shared); the next tick will do.
-      if (sqlite.inTransaction) return;
-      try {
-        sqlite.pragma('wal_checkpoint(PASSIVE)');
-      } catch {
-        // A busy database just means the next checkpoint copies more; never take the process down.
-      }
-    }, 1000);
-    checkpoints.unref();
+    const checkpointer = config.filename === ':memory:' ? undefined : startCheckpointer(path.resolve(config.filename), require.resolve('better-sqlite3'));
     const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return {
       db,
       dialect: 'sqlite',
       close: async () => {
-        clearInterval(checkpoints);
+        await checkpointer?.stop();
         await db.destroy();
       },
     };
