@@ -79,7 +79,8 @@ export function registerLinkApi(app: Hono<HttpEnv>, deps: LinkDeps, wire: WireCo
   app.post(`${base}/connections/:id/credentials`, async (c) => {
     const s = await session(c);
     const { values } = await body(c, CredentialsBody);
-    return c.json({ connection: toLinkConnection(wire, await submitCredentials(deps, s, c.req.param('id'), values)) });
+    const outcome = await submitCredentials(deps, s, c.req.param('id'), values);
+    return c.json({ connection: toLinkConnection(wire, outcome.connection), ...(outcome.next ? { next: outcome.next } : {}) });
   });
 
   app.post(`${base}/connections/:id/disconnect`, async (c) =>

@@ -5,6 +5,7 @@ import { resolveLinkText } from '../../domain/link/link-settings.js';
 import { completeAuthorization } from '../../services/link/complete-authorization.js';
 import { getLinkSettings } from '../../services/link/get-link-settings.js';
 import type { LinkDeps } from '../../services/link/link-deps.js';
+import { needsForm } from '../../services/link/give-consent.js';
 import { linkParamsFrom, openLinkSession } from '../../services/link/open-link-session.js';
 import { requireLinkConnection } from '../../services/link/require-link-connection.js';
 import { requireLinkSession } from '../../services/link/require-link-session.js';
@@ -41,7 +42,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
     const provider = deps.providers.get(connection.integrationKey);
     const bootstrap = (initialStep: LinkBootstrap['initialStep']): LinkBootstrap => ({ apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep });
     if (connection.status === 'Linked') return c.html(shell('Connect your accounts', bootstrap({ kind: 'main' })));
-    if (provider?.auth.type === 'credentials') {
+    if (provider && needsForm(provider)) {
       return c.html(shell('Connect your accounts', bootstrap({ kind: 'credentials', connectionId: connection.id })));
     }
     return c.redirect(await startAuthorization(deps, session, connection.id), 302);

@@ -26,8 +26,9 @@ function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
     logoUrl: absoluteUrl(wire, provider.logoUrl),
     isSandbox: provider.isSandbox,
     authType: provider.auth.type,
+    // Credentials platforms, and OAuth platforms whose URLs need a value first, have a form.
     fields:
-      provider.auth.type === 'credentials'
+      provider.connectionConfig.length > 0
         ? provider.connectionConfig.map((field) => ({
             name: field.name,
             label: field.label,

@@ -1,8 +1,8 @@
 import { AppError, isAppError } from '../../domain/errors.js';
-import { describeUpstreamError, exchangeAuthorizationCode, resolveOAuth2 } from '../../providers/oauth2/index.js';
+import { describeUpstreamError, exchangeAuthorizationCode } from '../../providers/oauth2/index.js';
 import { markConnectionLinked, recordConnectionFailure } from './connection-outcome.js';
 import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
-import { oauthAppFor } from './oauth-app-for.js';
+import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkSession } from './require-link-session.js';
 
@@ -35,7 +35,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   const events = { connectionId: connection.id, platformKey: provider.key, sourceType: provider.sourceType };
 
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
-  const oauth = resolveOAuth2(provider, { publicUrl: deps.publicUrl, scopesOverride: scopes });
+  const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, `oauth-state:${consumed.id}`) : null;
   const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: oauthCallbackUrl(deps.publicUrl), codeVerifier, callbackParams: callback, now });
 

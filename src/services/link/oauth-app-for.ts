@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
-import type { OAuthAppCredentials } from '../../providers/oauth2/index.js';
+import type { Connection } from '../../domain/connection.js';
+import { resolveOAuth2, type OAuthAppCredentials, type ResolvedOAuth2 } from '../../providers/oauth2/index.js';
 import type { LinkDeps } from './link-deps.js';
 
 /**
@@ -19,4 +20,23 @@ export async function oauthAppFor(
   }
   const clientSecret = deps.secrets.open(settings.oauthClientSecretSealed, `integration:${clientId}:${provider.key}`);
   return { app: { clientId: settings.oauthClientId, clientSecret }, scopes: settings.scopes };
+}
+
+/** The values an OAuth platform's URLs need (`${connectionConfig.x}`), as the SMB entered them. */
+export function connectionConfigOf(connection: Connection): Record<string, string> {
+  return Object.fromEntries(Object.entries(connection.connectionInfo ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** Resolves a platform's OAuth endpoints; a value the SMB has not entered yet is their mistake, not a 500. */
+export function resolveForConnection(
+  provider: ProviderDefinition,
+  connection: Connection,
+  publicUrl: string,
+  scopes: string[] | null,
+): ResolvedOAuth2 {
+  try {
+    return resolveOAuth2(provider, { publicUrl, scopesOverride: scopes, connectionConfig: connectionConfigOf(connection) });
+  } catch {
+    throw new AppError('BAD_REQUEST', `Please go back and fill in the details ${provider.name} needs before connecting.`);
+  }
 }

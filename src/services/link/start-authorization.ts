@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
-import { buildAuthorizationUrl, createPkcePair, resolveOAuth2 } from '../../providers/oauth2/index.js';
+import { buildAuthorizationUrl, createPkcePair } from '../../providers/oauth2/index.js';
 import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
-import { oauthAppFor } from './oauth-app-for.js';
+import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 
@@ -21,7 +21,7 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider || provider.auth.type === 'credentials') throw new AppError('BAD_REQUEST', 'This platform does not use a sign-in redirect.');
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
-  const oauth = resolveOAuth2(provider, { publicUrl: deps.publicUrl, scopesOverride: scopes });
+  const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const pkce = oauth.pkce ? createPkcePair() : undefined;
   const now = deps.clock.now();
   const stateId = randomBytes(32).toString('base64url');

@@ -2,25 +2,50 @@ import type { Connection } from '../../domain/connection.js';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { compileFieldPattern } from '../../providers/connection-field-schema.js';
+import { toIso } from '../../domain/clock.js';
+import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
+import { authorizePath, needsForm, type AuthorizationNext } from './give-consent.js';
 import { markConnectionLinked } from './connection-outcome.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 
+export interface CredentialsOutcome {
+  connection: Connection;
+  /** For an OAuth platform the form only collected what its URLs need: authorization comes next. */
+  next?: AuthorizationNext;
+}
+
 /**
- * The credentials form of an API-key platform: every value is checked against the provider's
- * field definitions, then all of them are sealed together (secret or not) and the connection is Linked.
- * Non-secret values are also kept in `connectionInfo` so the client can see e.g. the store URL.
+ * The connection form. For an API-key platform every value is checked against the provider's
+ * field definitions, all are sealed together and the connection is Linked; non-secret values are
+ * also kept in `connectionInfo` so the client can see e.g. the store URL. For an OAuth platform
+ * with fields (Shopify's shop, Zoho's data centre) the values go to `connectionInfo` and the
+ * answer sends the browser on to the platform.
  */
 export async function submitCredentials(
   deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'secrets' | 'events'>,
   session: LinkSession,
   connectionId: string,
   values: Record<string, string>,
-): Promise<Connection> {
+): Promise<CredentialsOutcome> {
   const connection = await requireLinkConnection(deps.store, session, connectionId);
   const provider = deps.providers.get(connection.integrationKey);
-  if (!provider || provider.auth.type !== 'credentials') throw new AppError('BAD_REQUEST', 'This platform does not use a credentials form.');
+  if (!provider || !needsForm(provider)) throw new AppError('BAD_REQUEST', 'This platform does not use a form.');
+  const accepted = validFormValues(provider, values);
+  const visible = Object.fromEntries(provider.connectionConfig.filter((f) => !f.secret && accepted[f.name]).map((f) => [f.name, accepted[f.name]!]));
+  if (provider.auth.type !== 'credentials') {
+    const prepared: Connection = { ...connection, connectionInfo: { ...connection.connectionInfo, ...visible }, modified: toIso(deps.clock.now()) };
+    await deps.store.connections.update(prepared);
+    return { connection: prepared, next: { kind: 'redirect', url: authorizePath(session.id, connectionId) } };
+  }
+  const linked = await markConnectionLinked(deps, connection, accepted, { ...connection.connectionInfo, ...visible });
+  await recordLinkEvent(deps, session, 'connected', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
+  return { connection: linked };
+}
+
+/** Every value checked against the provider's field definitions, with messages naming the field. */
+function validFormValues(provider: ProviderDefinition, values: Record<string, string>): Record<string, string> {
   const accepted: Record<string, string> = {};
   for (const field of provider.connectionConfig) {
     const value = (values[field.name] ?? '').trim();
@@ -36,8 +61,5 @@ export async function submitCredentials(
     if (field.type === 'url' && !/^https?:\/\/[^\s]+$/.test(value)) throw new AppError('BAD_REQUEST', `${field.label} must be a web address starting with https://.`);
     accepted[field.name] = value;
   }
-  const visible = Object.fromEntries(provider.connectionConfig.filter((f) => !f.secret && accepted[f.name]).map((f) => [f.name, accepted[f.name]!]));
-  const linked = await markConnectionLinked(deps, connection, accepted, { ...connection.connectionInfo, ...visible });
-  await recordLinkEvent(deps, session, 'connected', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
-  return linked;
+  return accepted;
 }
