@@ -1,7 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { REDIRECT_ERROR_MESSAGES, resolveRedirectUrl } from '../../domain/link/redirect.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
-import { requireClient } from '../clients/require-client.js';
 import type { ServiceDeps } from '../deps.js';
 import { getLinkState } from './get-link-state.js';
 import { recordLinkEvent } from './record-link-event.js';
@@ -30,7 +29,7 @@ export async function finishLink(
   const statusCode = outcome === 'completed' ? '200' : '403';
   await recordLinkEvent(deps, session, outcome, { connectionId: connection?.id ?? null });
 
-  const client = await requireClient(deps.store, session.clientId);
+  const { client } = state;
   if (!client.redirectUrl) return DONE_PAGE;
   const resolved = resolveRedirectUrl(
     client.redirectUrl,
