@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Webhook delivery model (Svix's): one event, fanned out to one message per matching consumer;
  * each message is attempted until a 2xx, following the retry schedule. The `webhook-id` header
@@ -40,6 +42,22 @@ export interface WebhookAttempt {
   /** The first bytes of the response body, or the error, for the delivery log. */
   responseSnippet: string;
   succeeded: boolean;
+}
+
+/** A message waiting for its first attempt; its id is the `webhook-id` every attempt will carry. */
+export function newWebhookMessage(input: { clientId: string; consumerId: string; eventId: string; eventType: string; now: string }): WebhookMessage {
+  return {
+    id: `msg_${randomBytes(18).toString('base64url')}`,
+    clientId: input.clientId,
+    consumerId: input.consumerId,
+    eventId: input.eventId,
+    eventType: input.eventType,
+    status: 'Sending',
+    attemptCount: 0,
+    nextAttemptAt: input.now,
+    lastAttemptAt: null,
+    created: input.now,
+  };
 }
 
 /** Default retry schedule after each failure (codat-spec §6.5): ~28 h in total. */

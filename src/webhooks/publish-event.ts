@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { toIso, type Clock } from '../domain/clock.js';
 import type { DomainEvent } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
-import { consumerWants, type WebhookMessage } from '../domain/webhook-message.js';
+import { consumerWants, newWebhookMessage } from '../domain/webhook-message.js';
 import { toCompanyOut, toConnectionOut } from '../http/api/mappers.js';
 import type { WireContext } from '../http/api/wire-context.js';
 import type { EventPublisher } from '../services/deps.js';
@@ -23,20 +22,9 @@ export function createEventPublisher(options: { wire: WireContext; clock: Clock;
       const clientId = event.company.clientId;
       await store.webhookOutbox.insertEvent({ id, clientId, eventType: event.type, companyId: event.company.id, body, created: now });
       const consumers = await store.webhookConsumers.list(clientId);
-      const messages: WebhookMessage[] = consumers
+      const messages = consumers
         .filter((consumer) => consumerWants(consumer, event.type, event.company.tags))
-        .map((consumer) => ({
-          id: `msg_${randomBytes(18).toString('base64url')}`,
-          clientId,
-          consumerId: consumer.id,
-          eventId: id,
-          eventType: event.type,
-          status: 'Sending',
-          attemptCount: 0,
-          nextAttemptAt: now,
-          lastAttemptAt: null,
-          created: now,
-        }));
+        .map((consumer) => newWebhookMessage({ clientId, consumerId: consumer.id, eventId: id, eventType: event.type, now }));
       if (messages.length === 0) return;
       await store.webhookOutbox.insertMessages(messages);
       // The worker polls anyway; this only shortens the wait. The delay lets the transaction commit first.

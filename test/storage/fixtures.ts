@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiKey, Client } from '../../src/domain/client.js';
+import { newClient, type ApiKey, type Client } from '../../src/domain/client.js';
 import type { Company } from '../../src/domain/company.js';
 import type { Connection } from '../../src/domain/connection.js';
 import { AppError } from '../../src/domain/errors.js';
@@ -22,19 +22,7 @@ export const newTestId = (): string => randomUUID();
 
 export function buildClient(overrides: Partial<Client> = {}): Client {
   const id = overrides.id ?? newTestId();
-  return {
-    id,
-    name: 'Test Lender',
-    slug: `lender-${id.slice(0, 8)}`,
-    logoUrl: null,
-    iconUrl: null,
-    redirectUrl: 'https://lender.example/done',
-    whiteListUrls: [],
-    corsAllowedOrigins: [],
-    created: at(0),
-    modified: at(0),
-    ...overrides,
-  };
+  return { ...newClient(id, 'Test Lender', `lender-${id.slice(0, 8)}`, at(0)), redirectUrl: 'https://lender.example/done', ...overrides };
 }
 
 export function buildApiKey(clientId: string, overrides: Partial<ApiKey> = {}): ApiKey {

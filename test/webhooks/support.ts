@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { Webhook } from 'svix';
-import type { Client } from '../../src/domain/client.js';
+import { newClient, type Client } from '../../src/domain/client.js';
 import type { WebhookConsumer } from '../../src/domain/webhook-consumer.js';
-import type { WebhookEvent, WebhookMessage } from '../../src/domain/webhook-message.js';
+import { newWebhookMessage, type WebhookEvent, type WebhookMessage } from '../../src/domain/webhook-message.js';
 import { createSecretBox, type SecretBox } from '../../src/security/secret-box.js';
 import { createStore } from '../../src/storage/kysely/create-store.js';
 import { migrateToLatest, openDatabase, type Database } from '../../src/storage/kysely/database.js';
@@ -65,18 +65,7 @@ export async function openWebhookTestDb(dialect: TestDialect): Promise<WebhookTe
     },
     async seedClient() {
       const id = randomUUID();
-      const client: Client = {
-        id,
-        name: 'Webhook Lender',
-        slug: `hooks-${id.slice(0, 8)}`,
-        logoUrl: null,
-        iconUrl: null,
-        redirectUrl: 'https://lender.example/done',
-        whiteListUrls: [],
-        corsAllowedOrigins: [],
-        created: at(0),
-        modified: at(0),
-      };
+      const client: Client = { ...newClient(id, 'Webhook Lender', `hooks-${id.slice(0, 8)}`, at(0)), redirectUrl: 'https://lender.example/done' };
       await store.clients.insert(client);
       return client;
     },
@@ -111,16 +100,7 @@ export async function openWebhookTestDb(dialect: TestDialect): Promise<WebhookTe
       const event: WebhookEvent = { id: eventId, clientId: consumer.clientId, eventType: 'company.created', companyId: null, body, created };
       if (rest.eventId === undefined) await store.webhookOutbox.insertEvent(event);
       const message: WebhookMessage = {
-        id: `msg_${randomBytes(18).toString('base64url')}`,
-        clientId: consumer.clientId,
-        consumerId: consumer.id,
-        eventId,
-        eventType: 'company.created',
-        status: 'Sending',
-        attemptCount: 0,
-        nextAttemptAt: created,
-        lastAttemptAt: null,
-        created,
+        ...newWebhookMessage({ clientId: consumer.clientId, consumerId: consumer.id, eventId, eventType: 'company.created', now: created }),
         ...rest,
       };
       await store.webhookOutbox.insertMessages([message]);

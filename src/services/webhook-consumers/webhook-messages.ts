@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../domain/webhook-message.js';
+import { newWebhookMessage, type MessageStatus, type WebhookAttempt, type WebhookMessage } from '../../domain/webhook-message.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { resolvePaging } from '../paging.js';
 import { requireWebhookConsumer } from './require-webhook-consumer.js';
@@ -55,18 +54,7 @@ export async function sendTestEvent(deps: Deps, actor: Actor, webhookId: string)
   const now = toIso(deps.clock.now());
   const eventId = newId();
   const body = JSON.stringify({ id: eventId, eventType: 'webhook.test', generatedDate: now, payload: { message: 'This is a test event from Doorway.' } });
-  const message: WebhookMessage = {
-    id: `msg_${randomBytes(18).toString('base64url')}`,
-    clientId: actor.clientId,
-    consumerId: consumer.id,
-    eventId,
-    eventType: 'webhook.test',
-    status: 'Sending',
-    attemptCount: 0,
-    nextAttemptAt: now,
-    lastAttemptAt: null,
-    created: now,
-  };
+  const message = newWebhookMessage({ clientId: actor.clientId, consumerId: consumer.id, eventId, eventType: 'webhook.test', now });
   await deps.store.transaction(async (tx) => {
     await tx.webhookOutbox.insertEvent({ id: eventId, clientId: actor.clientId, eventType: 'webhook.test', companyId: null, body, created: now });
     await tx.webhookOutbox.insertMessages([message]);

@@ -1,3 +1,4 @@
+import { OutcomeIcon } from '../components/OutcomeIcon';
 import { Heading } from '../components/Heading';
 import { uiText, type Texts } from '../text';
 
@@ -5,10 +6,7 @@ import { uiText, type Texts } from '../text';
 export function Finished({ texts }: { texts: Texts }) {
   return (
     <div class="dw-outcome">
-      <svg class="dw-outcome-icon dw-outcome-icon--ok" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-        <circle cx="24" cy="24" r="22" />
-        <path d="M14 25l7 7 13-15" />
-      </svg>
+      <OutcomeIcon ok />
       <Heading>{uiText(texts, 'ui.finished.title')}</Heading>
       <p class="dw-text">{uiText(texts, 'ui.finished.body')}</p>
     </div>

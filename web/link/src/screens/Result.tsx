@@ -1,3 +1,4 @@
+import { OutcomeIcon } from '../components/OutcomeIcon';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../components/Button';
 import { Heading } from '../components/Heading';
@@ -66,10 +67,7 @@ export function Result(props: ResultProps) {
   if (resultOutcome(connection) === 'success') {
     return (
       <div class="dw-outcome">
-        <svg class="dw-outcome-icon dw-outcome-icon--ok" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-          <circle cx="24" cy="24" r="22" />
-          <path d="M14 25l7 7 13-15" />
-        </svg>
+        <OutcomeIcon ok />
         <Heading>{uiText(texts, 'ui.result.success', { platformName })}</Heading>
         <p class="dw-text">{uiText(texts, 'ui.result.successBody', { platformName })}</p>
         <div class="dw-actions">
@@ -88,10 +86,7 @@ export function Result(props: ResultProps) {
 
   return (
     <div class="dw-outcome">
-      <svg class="dw-outcome-icon dw-outcome-icon--bad" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-        <circle cx="24" cy="24" r="22" />
-        <path d="M24 13v14M24 34v1" />
-      </svg>
+      <OutcomeIcon ok={false} />
       <Heading>{uiText(texts, 'ui.result.failure', { platformName })}</Heading>
       <div class="dw-error" data-testid="result-error">
         <p>{connection.lastError?.message || uiText(texts, 'ui.result.failureBody')}</p>
