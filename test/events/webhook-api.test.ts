@@ -2,7 +2,7 @@
  * The delivery extensions over HTTP: signing secret and rotation overlap, the message log with
  * attempts, resend, recover, test events, disable/enable, and the SSRF guard's refusal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -29,6 +29,11 @@ async function until(check: () => Promise<boolean>, timeoutMs = 8000) {
 beforeAll(async () => {
   doorway = await startDoorway({ webhookWorker: true, config: { webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: [0, 0, 0], retentionDays: 30, timeoutMs: 2000, concurrency: 8 } } });
   receiver = await startWebhookReceiver();
+});
+// A test that fails half-way must not leave its consumer subscribed to the next test's events.
+afterEach(async () => {
+  const consumers = (await doorway.api('GET', '/webhooks')).json.results as { id: string }[];
+  for (const consumer of consumers) await doorway.api('DELETE', `/webhooks/${consumer.id}`);
 });
 afterAll(async () => {
   await doorway?.close();
@@ -72,7 +77,8 @@ describe('webhook delivery API', () => {
     receiver.respond = () => 200;
     expect((await doorway.api('POST', `/webhooks/${consumerId}/messages/${failed!.id}/resend`)).status).toBe(202);
     await receiver.waitFor((r) => r.some((d) => d.id === failed!.id && d.event.payload.id === company.id));
-    expect((await messagesOf(consumerId))[0]!.status).toBe('Success');
+    // The worker records the outcome after the receiver has answered: wait for the record.
+    await until(async () => (await messagesOf(consumerId))[0]!.status === 'Success');
 
     receiver.respond = () => 503;
     const other = (await doorway.api('POST', '/companies', { name: 'Recover Ltd' })).json;
