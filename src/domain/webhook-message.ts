@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newPrefixedId } from './ids.js';
 
 /**
  * Webhook delivery model (Svix's): one event, fanned out to one message per matching consumer;
@@ -47,7 +47,7 @@ export interface WebhookAttempt {
 /** A message waiting for its first attempt; its id is the `webhook-id` every attempt will carry. */
 export function newWebhookMessage(input: { clientId: string; consumerId: string; eventId: string; eventType: string; now: string }): WebhookMessage {
   return {
-    id: `msg_${randomBytes(18).toString('base64url')}`,
+    id: newPrefixedId('msg'),
     clientId: input.clientId,
     consumerId: input.consumerId,
     eventId: input.eventId,
