@@ -53,6 +53,8 @@ export interface CompanyListOptions extends ListOptions {
 export interface CompanyRepository {
   insert(company: Company): Promise<void>;
   findById(clientId: string, id: string): Promise<Company | undefined>;
+  /** The company and its connections in creation order, in one read (the `GET /companies/{id}` path). */
+  findWithConnections(clientId: string, id: string): Promise<{ company: Company; connections: Connection[] } | undefined>;
   /** For public Link URLs, where the (unguessable) company id itself establishes the tenant. */
   findForLink(id: string): Promise<Company | undefined>;
   update(company: Company): Promise<void>;
@@ -123,6 +125,8 @@ export interface WebhookOutboxRepository {
    * data-directory lock): leases found at start-up belong to a process that died.
    */
   releaseAllLeases(): Promise<number>;
+  /** Hands claimed but unsent messages back (a worker stopping), so any worker may send them now. */
+  releaseLeases(messageIds: readonly string[]): Promise<void>;
   /** Earliest next attempt of a pending message, so an idle worker knows when to wake. */
   nextDueAt(): Promise<string | undefined>;
 }

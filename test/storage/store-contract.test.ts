@@ -325,6 +325,13 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
         expect([first.total, second.total, beyond.total]).toEqual([4, 4, 4]);
       });
 
+      it('counts right when the last page is exactly full, and when the first page is empty', async () => {
+        const exact = await list({ offset: 2, limit: 2 });
+        expect(names(exact)).toEqual(['Delta', 'Bravo']);
+        expect(exact.total).toBe(4);
+        expect(await list({ offset: 0, limit: 5, filter: parseQuery('name=Nobody') })).toEqual({ items: [], total: 0 });
+      });
+
       it('orders by name ascending and descending', async () => {
         expect(names(await list({ orderBy: { field: 'name', descending: false } }))).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);
         expect(names(await list({ orderBy: { field: 'name', descending: true } }))).toEqual(['Delta', 'Charlie', 'Bravo', 'Alpha']);
@@ -641,6 +648,18 @@ describe.each(TEST_DIALECTS)('storage contract on %s', (dialect) => {
       expect(await store.connections.listForCompanies(client.id, [a.id])).toEqual([a1, a2]);
       expect(await store.connections.listForCompanies(client.id, [])).toEqual([]);
       expect(await store.connections.listForCompanies(other.id, [a.id, b.id])).toEqual([]);
+    });
+
+    it('reads a company with its connections in one go, never across tenants', async () => {
+      const company = await seedCompany(client.id, { tags: { uid: 'joined' } });
+      const lonely = await seedCompany(client.id);
+      const second = await seedConnection(company, { created: at(2), status: 'Linked', connectionInfo: { realmId: '42' } });
+      const first = await seedConnection(company, { created: at(1) });
+
+      expect(await store.companies.findWithConnections(client.id, company.id)).toEqual({ company, connections: [first, second] });
+      expect(await store.companies.findWithConnections(client.id, lonely.id)).toEqual({ company: lonely, connections: [] });
+      expect(await store.companies.findWithConnections(other.id, company.id)).toBeUndefined();
+      expect(await store.companies.findWithConnections(client.id, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
     });
 
     describe('list', () => {

@@ -6,6 +6,7 @@ import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationPr
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/load-config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { withPreparedStatements } from './postgres-prepared-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
@@ -34,7 +35,12 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.function('dw_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
     // Checkpoints run beside the requests, not inside their commits: see sqlite-checkpointer.ts.
     sqlite.pragma('wal_autocheckpoint = 0');
-    const checkpointer = config.filename === ':memory:' ? undefined : startCheckpointer(path.resolve(config.filename), require.resolve('better-sqlite3'));
+    // ANALYZE samples instead of reading whole tables, so refreshing statistics stays milliseconds.
+    sqlite.pragma(`analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`);
+    const checkpointer =
+      config.filename === ':memory:'
+        ? undefined
+        : startCheckpointer(path.resolve(config.filename), require.resolve('better-sqlite3'), { analysisLimit: SQLITE_ANALYSIS_LIMIT });
     const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return {
       db,
@@ -54,7 +60,7 @@ export function openDatabase(config: DatabaseConfig): Database {
         oid === 20 ? (value: string) => Number.parseInt(value, 10) : pg.types.getTypeParser(oid, format),
     } as pg.CustomTypesConfig,
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : withPreparedStatements(pool) }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
@@ -71,6 +77,20 @@ export async function migrateToLatest(db: Kysely<Tables>, dialect?: Dialect): Pr
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
-  // Keeps SQLite's planner statistics current (cheap; a no-op when nothing changed much).
-  if (dialect === 'sqlite') await sql`PRAGMA optimize`.execute(db);
+  if (dialect === 'sqlite') await refreshPlannerStatistics(db);
+}
+
+/** Rows ANALYZE samples per index: enough to tell a selective index from an unselective one. */
+export const SQLITE_ANALYSIS_LIMIT = 400;
+
+/**
+ * SQLite plans from statistics (sqlite_stat1) and guesses without them: on 100,000 companies the
+ * guess for `tags=uid=M-123` walked every company of the client (11 ms) where statistics make it
+ * one index seek (40 µs). PRAGMA optimize refreshes only tables whose statistics are missing or
+ * stale, sampling `SQLITE_ANALYSIS_LIMIT` rows: milliseconds. It runs at start and every ten
+ * minutes beside the requests (sqlite-checkpointer.ts), as SQLite recommends for long-running
+ * processes.
+ */
+export async function refreshPlannerStatistics(db: Kysely<Tables>): Promise<void> {
+  await sql`PRAGMA optimize=0x10002`.execute(db);
 }

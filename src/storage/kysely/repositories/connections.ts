@@ -5,6 +5,7 @@ import type { ConnectionRepository, ListOptions, Page } from '../../ports.js';
 import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
+import { pageWithTotal } from '../page-query.js';
 import { precompiled } from '../precompiled.js';
 import type { ConnectionRow, Tables } from '../tables.js';
 
@@ -29,7 +30,8 @@ const ORDERABLE: Record<string, string> = {
   lastSync: 'last_sync',
 };
 
-const COLUMNS = [
+/** Every column but the sealed credentials, which only `readCredentials` may read. */
+export const CONNECTION_COLUMNS = [
   'id',
   'client_id',
   'company_id',
@@ -44,7 +46,7 @@ const COLUMNS = [
   'data_connection_errors',
 ] as const;
 
-function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Connection {
+export function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Connection {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -63,7 +65,7 @@ function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Connectio
 
 export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect): ConnectionRepository {
   const ofOneCompany = precompiled(db, (q) =>
-    q.selectFrom('connections').select(COLUMNS).where('company_id', '=', '').where('client_id', '=', '').orderBy('created').orderBy('id'),
+    q.selectFrom('connections').select(CONNECTION_COLUMNS).where('company_id', '=', '').where('client_id', '=', '').orderBy('created').orderBy('id'),
   );
   return {
     async insert(connection) {
@@ -90,7 +92,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
     async findById(clientId, companyId, id) {
       const row = await db
         .selectFrom('connections')
-        .select(COLUMNS)
+        .select(CONNECTION_COLUMNS)
         .where('id', '=', id)
         .where('company_id', '=', companyId)
         .where('client_id', '=', clientId)
@@ -103,7 +105,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
       if (companyIds.length === 1) return (await ofOneCompany(companyIds[0], clientId)).map(toConnection);
       const rows = await db
         .selectFrom('connections')
-        .select(COLUMNS)
+        .select(CONNECTION_COLUMNS)
         .where('company_id', 'in', companyIds)
         .where('client_id', '=', clientId)
         .orderBy('created')
@@ -117,17 +119,19 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
       if (options.filter) base = base.where(compileQuery(options.filter, resolveConnectionField, dialect, 'Connection'));
       const column = options.orderBy ? orderColumn(options.orderBy.field, ORDERABLE, 'connections') : 'created';
       const direction = options.orderBy?.descending ? 'desc' : 'asc';
-      const [rows, count] = await Promise.all([
-        base
-          .select(COLUMNS.map((c) => `connections.${c}` as const))
-          .orderBy(sql.ref(`connections.${column}`), direction)
-          .orderBy('connections.id', direction)
-          .limit(options.limit)
-          .offset(options.offset)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toConnection), total: Number(count.total) };
+      const { rows, total } = await pageWithTotal(
+        options,
+        (window) =>
+          base
+            .select(CONNECTION_COLUMNS.map((c) => `connections.${c}` as const))
+            .orderBy(sql.ref(`connections.${column}`), direction)
+            .orderBy('connections.id', direction)
+            .limit(window.limit)
+            .offset(window.offset)
+            .execute(),
+        async () => (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total,
+      );
+      return { items: rows.map(toConnection), total };
     },
 
     async update(connection) {
