@@ -10,7 +10,9 @@ import { ensureDefaultClient, type DefaultClientResult } from '../services/clien
 import type { LinkDeps } from '../services/link/link-deps.js';
 import { findLinkAssetsDir } from '../http/link/link-assets.js';
 import { migrateToLatest, openDatabase, type Database } from '../storage/kysely/database.js';
+import { createApiKeyLookupCache } from '../storage/api-key-lookup-cache.js';
 import { createStore } from '../storage/kysely/create-store.js';
+import { createGroupCommitter } from '../storage/kysely/sqlite-group-commit.js';
 import path from 'node:path';
 import { acquireDataDirLock } from '../webhooks/data-dir-lock.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
@@ -63,7 +65,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const clock = overrides.clock ?? systemClock;
   const wire = { publicUrl: config.publicUrl, providers };
   const deps: LinkDeps = {
-    store: createStore(database.db, database.dialect),
+    store: createStore(database.db, database.dialect, {
+      groupCommit: database.dialect === 'sqlite' ? createGroupCommitter(database.db) : undefined,
+      apiKeyLookups: config.apiKeyCacheSeconds > 0 ? createApiKeyLookupCache({ ttlMs: config.apiKeyCacheSeconds * 1000, now: () => clock.now().getTime() }) : undefined,
+    }),
     clock,
     events: createEventPublisher({ wire, clock, onPublished: () => worker.wake() }),
     providers,
@@ -88,6 +93,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     log: log.child({ component: 'webhooks' }),
     sender,
     concurrency: config.webhooks.concurrency,
+    // A claimed message may wait one sender timeout for a slot, then take one to send: the
+    // lease must outlast both, or another worker would send it a second time.
+    leaseMs: Math.max(60_000, 3 * config.webhooks.timeoutMs),
     retentionDays: config.webhooks.retentionDays,
     ...(config.webhooks.retryScheduleSeconds ? { scheduleSeconds: config.webhooks.retryScheduleSeconds } : {}),
   });

@@ -12,7 +12,16 @@ describe('loadConfig', () => {
   it('selects PostgreSQL from DATABASE_URL and then requires an encryption key', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/DOORWAY_ENCRYPTION_KEY/);
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', DOORWAY_ENCRYPTION_KEY: 'k'.repeat(44) });
-    expect(config.database).toMatchObject({ kind: 'postgres', connectionString: 'postgres://u@h/db' });
+    expect(config.database).toMatchObject({ kind: 'postgres', connectionString: 'postgres://u@h/db', preparedStatements: true });
+  });
+
+  it('reads the PostgreSQL prepared-statement switch and the API-key cache time', () => {
+    const env = { DATABASE_URL: 'postgres://u@h/db', DOORWAY_ENCRYPTION_KEY: 'k'.repeat(44) };
+    expect(loadConfig({ ...env, DATABASE_PREPARED_STATEMENTS: 'false' }).database).toMatchObject({ preparedStatements: false });
+    expect(loadConfig({}).apiKeyCacheSeconds).toBe(5);
+    expect(loadConfig({ DOORWAY_API_KEY_CACHE_SECONDS: '0' }).apiKeyCacheSeconds).toBe(0);
+    expect(() => loadConfig({ DOORWAY_API_KEY_CACHE_SECONDS: '-1' })).toThrow(/DOORWAY_API_KEY_CACHE_SECONDS/);
+    expect(() => loadConfig({ ...env, DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 
   it('names every bad variable in one error', () => {

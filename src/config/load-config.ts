@@ -3,7 +3,13 @@ import { configSchema } from './schema.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; filename: string }
-  | { kind: 'postgres'; connectionString: string; poolSize: number };
+  | {
+      kind: 'postgres';
+      connectionString: string;
+      poolSize: number;
+      /** Named prepared statements (default on); off for poolers that cannot keep them, e.g. PgBouncer in transaction mode before 1.21. */
+      preparedStatements?: boolean;
+    };
 
 export interface Config {
   port: number;
@@ -12,6 +18,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   apiKey: string | undefined;
+  /** How long a process may reuse a successful API-key lookup (0: never). */
+  apiKeyCacheSeconds: number;
   encryptionKey: string | undefined;
   providersFile: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -50,7 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const raw = parsed.data;
-  const database = parseDatabaseUrl(raw.DATABASE_URL, raw.DATA_DIR, raw.DATABASE_POOL_SIZE);
+  const database = parseDatabaseUrl(raw.DATABASE_URL, raw.DATA_DIR, raw.DATABASE_POOL_SIZE, raw.DATABASE_PREPARED_STATEMENTS);
   if (database.kind === 'postgres' && !raw.DOORWAY_ENCRYPTION_KEY) {
     throw new ConfigError(
       'Invalid configuration:\n  DOORWAY_ENCRYPTION_KEY: required when DATABASE_URL points at PostgreSQL (every process must share the key)',
@@ -64,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: raw.DATA_DIR,
     database,
     apiKey: raw.DOORWAY_API_KEY,
+    apiKeyCacheSeconds: raw.DOORWAY_API_KEY_CACHE_SECONDS,
     encryptionKey: raw.DOORWAY_ENCRYPTION_KEY,
     providersFile: raw.DOORWAY_PROVIDERS_FILE,
     logLevel: raw.LOG_LEVEL,
@@ -80,12 +89,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-function parseDatabaseUrl(url: string | undefined, dataDir: string, poolSize: number): DatabaseConfig {
+function parseDatabaseUrl(url: string | undefined, dataDir: string, poolSize: number, preparedStatements: boolean): DatabaseConfig {
   if (url === undefined) return { kind: 'sqlite', filename: path.join(dataDir, 'doorway.db') };
   if (url.startsWith('sqlite:')) {
     const filename = url.slice('sqlite:'.length);
     if (!filename) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/doorway.db');
     return { kind: 'sqlite', filename };
   }
-  return { kind: 'postgres', connectionString: url, poolSize };
+  return { kind: 'postgres', connectionString: url, poolSize, preparedStatements };
 }

@@ -23,6 +23,16 @@ export const configSchema = z
       .optional()
       .describe('postgres://… for scale-out, or sqlite:<path>. Defaults to sqlite:{DATA_DIR}/doorway.db.'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connection pool size per process.'),
+    DATABASE_PREPARED_STATEMENTS: booleanFromEnv
+      .default(true)
+      .describe('PostgreSQL: run repeated queries as named prepared statements. Turn off behind PgBouncer in transaction mode older than 1.21.'),
+    DOORWAY_API_KEY_CACHE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(300)
+      .default(5)
+      .describe('Seconds a process remembers a valid API key; a key deleted elsewhere works here at most this long. 0: always ask the database.'),
     DOORWAY_API_KEY: z
       .string()
       .min(16, 'must be at least 16 characters')

@@ -42,6 +42,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     dataDir: database.dataDir,
     database: database.config,
     apiKey: TEST_API_KEY,
+    apiKeyCacheSeconds: 5,
     encryptionKey: TEST_ENCRYPTION_KEY,
     providersFile: undefined,
     logLevel: 'silent',

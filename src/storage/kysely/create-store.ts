@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { ApiKeyLookupCache } from '../api-key-lookup-cache.js';
 import type { Store } from '../ports.js';
 import type { Dialect } from './database.js';
+import type { CompiledQueryCache } from './precompiled.js';
+import type { GroupCommitter } from './sqlite-group-commit.js';
 import { createApiKeyRepository } from './repositories/api-keys.js';
 import { createClientRepository } from './repositories/clients.js';
 import { createCompanyRepository } from './repositories/companies.js';
@@ -12,22 +15,36 @@ import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js'
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
 import type { Tables } from './tables.js';
 
+export interface StoreOptions {
+  /** Shared by the store and every transaction's store built from it. */
+  apiKeyLookups?: ApiKeyLookupCache | undefined;
+  /** SQLite: transactions share commits (see sqlite-group-commit.ts). */
+  groupCommit?: GroupCommitter | undefined;
+  /** Hot queries compiled once for the store and all its transactions (made here when absent). */
+  compiledQueries?: CompiledQueryCache | undefined;
+}
+
 /** Builds the repositories over one Kysely handle (the pool, or a transaction). */
-export function createStore(db: Kysely<Tables>, dialect: Dialect): Store {
+export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: StoreOptions = {}): Store {
+  const options = { ...storeOptions, compiledQueries: storeOptions.compiledQueries ?? new Map() };
+  const compiled = options.compiledQueries;
   return {
     clients: createClientRepository(db),
-    apiKeys: createApiKeyRepository(db),
-    companies: createCompanyRepository(db, dialect),
+    apiKeys: createApiKeyRepository(db, options.apiKeyLookups),
+    companies: createCompanyRepository(db, dialect, compiled),
     connections: createConnectionRepository(db, dialect),
     integrationSettings: createIntegrationSettingsRepository(db),
-    webhookConsumers: createWebhookConsumerRepository(db),
+    webhookConsumers: createWebhookConsumerRepository(db, compiled),
     linkSettings: createLinkSettingsRepository(db),
     linkSessions: createLinkSessionRepository(db),
     oauthStates: createOAuthStateRepository(db),
     linkEvents: createLinkEventRepository(db),
     rateLimits: createRateLimitRepository(db),
-    webhookOutbox: createWebhookOutboxRepository(db, dialect),
-    transaction: (work) =>
-      db.isTransaction ? work(createStore(db, dialect)) : db.transaction().execute((trx) => work(createStore(trx, dialect))),
+    webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
+    transaction: (work) => {
+      if (db.isTransaction) return work(createStore(db, dialect, options));
+      const inTransaction = (trx: Kysely<Tables>) => work(createStore(trx, dialect, options));
+      return options.groupCommit ? options.groupCommit.run(inTransaction) : db.transaction().execute(inTransaction);
+    },
   };
 }

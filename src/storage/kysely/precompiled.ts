@@ -1,16 +1,66 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 
 /**
+ * Compiled SQL shared by a store and every transaction's store built from it: compiling is
+ * dialect work, not connection work, so a query compiled once runs on any connection.
+ */
+export type CompiledQueryCache = Map<string, CompiledQuery<unknown>>;
+
+/** Where a precompiled query keeps its SQL so transactions' stores reuse it (`key` must be unique). */
+export interface SharedCompilation {
+  cache: CompiledQueryCache;
+  key: string;
+}
+
+/**
  * A hot query compiled once and executed with fresh parameters. Building and compiling a Kysely
  * query costs more than running an indexed SQLite lookup, so the few queries every request makes
- * (API-key lookup, company by id, its connections) skip the builder after their first use.
- * `build` must bind exactly the parameters `run` later passes, in the same order.
+ * (API-key lookup, company by id, its connections, the inserts of a new company) skip the builder
+ * after their first use. `build` must bind exactly the parameters `run` later passes, in the same
+ * order. Without `shared`, the compilation lives as long as this repository instance.
  */
-export function precompiled<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }) {
+export function precompiled<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }, shared?: SharedCompilation) {
   let compiled: CompiledQuery<Row> | undefined;
   return async (...parameters: unknown[]): Promise<Row[]> => {
-    compiled ??= build(db).compile();
+    compiled ??= compileOnce(db, build, shared);
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
+  };
+}
+
+function compileOnce<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }, shared?: SharedCompilation): CompiledQuery<Row> {
+  if (!shared) return build(db).compile();
+  const known = shared.cache.get(shared.key) as CompiledQuery<Row> | undefined;
+  if (known) return known;
+  const compiled = build(db).compile();
+  shared.cache.set(shared.key, compiled as CompiledQuery<unknown>);
+  return compiled;
+}
+
+/**
+ * An INSERT of `rowCount` rows into `table`, compiled once per row count: every column is a
+ * bound parameter (placeholders are '' so none compiles to a literal), and `run` binds each
+ * row's values in `columns` order.
+ */
+export function precompiledInsert<DB, Row extends object>(
+  db: Kysely<DB>,
+  table: keyof DB & string,
+  columns: readonly (keyof Row & string)[],
+  cache?: CompiledQueryCache,
+): (rows: readonly Row[]) => Promise<void> {
+  const byCount = new Map<number, (...parameters: unknown[]) => Promise<unknown[]>>();
+  return async (rows) => {
+    if (rows.length === 0) return;
+    let run = byCount.get(rows.length);
+    if (!run) {
+      const placeholder = Object.fromEntries(columns.map((column) => [column, '']));
+      run = precompiled(
+        db,
+        (q) => q.insertInto(table).values(Array.from({ length: rows.length }, () => placeholder) as never),
+        cache && { cache, key: `insert:${table}:${columns.join(',')}:${rows.length}` },
+      );
+      byCount.set(rows.length, run);
+    }
+    await run(...rows.flatMap((row) => columns.map((column) => (row as Record<string, unknown>)[column])));
   };
 }

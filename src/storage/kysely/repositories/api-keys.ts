@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ApiKeyRepository } from '../../ports.js';
+import type { ApiKeyLookupCache } from '../../api-key-lookup-cache.js';
 import { precompiled } from '../precompiled.js';
 import type { Tables } from '../tables.js';
 
-export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
+export function createApiKeyRepository(db: Kysely<Tables>, cache?: ApiKeyLookupCache): ApiKeyRepository {
   const clientIdByHash = precompiled(db, (q) => q.selectFrom('api_keys').select('client_id').where('key_hash', '=', ''));
   return {
     async insert(key, keyHash) {
@@ -13,7 +14,11 @@ export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
         .execute();
     },
     async findClientIdByHash(keyHash) {
-      return (await clientIdByHash(keyHash))[0]?.client_id;
+      const cached = cache?.get(keyHash);
+      if (cached !== undefined) return cached;
+      const clientId = (await clientIdByHash(keyHash))[0]?.client_id;
+      if (clientId !== undefined) cache?.remember(keyHash, clientId);
+      return clientId;
     },
     async list(clientId) {
       const rows = await db.selectFrom('api_keys').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();
@@ -29,6 +34,8 @@ export function createApiKeyRepository(db: Kysely<Tables>): ApiKeyRepository {
     },
     async delete(clientId, id) {
       const result = await db.deleteFrom('api_keys').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      // After the delete, so a lookup racing it cannot put the key back.
+      cache?.forgetClient(clientId);
       return Number(result.numDeletedRows) > 0;
     },
   };

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { WebhookConsumer } from '../../../domain/webhook-consumer.js';
 import type { WebhookConsumerRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
+import { precompiled, type CompiledQueryCache } from '../precompiled.js';
 import type { Tables, WebhookConsumersTable } from '../tables.js';
 
 export function toConsumer(row: Selectable<WebhookConsumersTable>): WebhookConsumer {
@@ -38,14 +39,19 @@ function columns(consumer: WebhookConsumer) {
   };
 }
 
-export function createWebhookConsumerRepository(db: Kysely<Tables>): WebhookConsumerRepository {
+export function createWebhookConsumerRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): WebhookConsumerRepository {
+  // Every published event reads its client's consumers (the outbox fan-out): compiled once.
+  const ofClient = precompiled(
+    db,
+    (q) => q.selectFrom('webhook_consumers').selectAll().where('client_id', '=', '').orderBy('created').orderBy('id'),
+    compiled && { cache: compiled, key: 'webhook_consumers.ofClient' },
+  );
   return {
     async insert(consumer) {
       await db.insertInto('webhook_consumers').values({ id: consumer.id, client_id: consumer.clientId, created: consumer.created, ...columns(consumer) }).execute();
     },
     async list(clientId) {
-      const rows = await db.selectFrom('webhook_consumers').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();
-      return rows.map(toConsumer);
+      return (await ofClient(clientId)).map(toConsumer);
     },
     async count(clientId) {
       const row = await db

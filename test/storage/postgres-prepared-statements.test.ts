@@ -1,0 +1,57 @@
+/** PostgreSQL: hot queries run as named prepared statements, and survive another process's schema change. */
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/storage/kysely/database.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+
+describe('postgres prepared statements', () => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    test = await createTestDatabase('postgres');
+    database = openDatabase(test.config);
+    await sql`CREATE TABLE gadgets (id integer PRIMARY KEY, name text NOT NULL)`.execute(database.db);
+    await sql`INSERT INTO gadgets VALUES (1, 'one'), (2, 'two')`.execute(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it('prepares a data statement once per connection and reuses it', async () => {
+    const prepared = await database.db.transaction().execute(async (trx) => {
+      for (const id of [1, 2, 1]) await trx.selectFrom('gadgets' as never).selectAll().where('id' as never, '=', id as never).execute();
+      return (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(trx)).rows.map((r) => r.statement);
+    });
+    expect(prepared.filter((statement) => /from "gadgets" where "id" = \$1/.test(statement))).toHaveLength(1);
+    // Transaction control stays unnamed.
+    expect(prepared.some((statement) => /^begin/i.test(statement))).toBe(false);
+  });
+
+  it('runs everything unnamed when switched off (for poolers that cannot keep prepared statements)', async () => {
+    const unprepared = openDatabase({ ...(test.config as Extract<typeof test.config, { kind: 'postgres' }>), preparedStatements: false });
+    try {
+      const prepared = await unprepared.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('gadgets' as never).selectAll().execute();
+        return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements`.execute(trx)).rows[0]?.n;
+      });
+      expect(prepared).toBe(0);
+    } finally {
+      await unprepared.close();
+    }
+  });
+
+  it('falls back to an unnamed statement when another process changed the table under it', async () => {
+    const all = () => database.db.selectFrom('gadgets' as never).selectAll().orderBy('id' as never).execute();
+    // Warm every pooled connection, so the statement is prepared wherever the next query lands.
+    await Promise.all(Array.from({ length: 12 }, all));
+    const other = new pg.Client({ connectionString: test.config.kind === 'postgres' ? test.config.connectionString : '' });
+    await other.connect();
+    await other.query('ALTER TABLE gadgets ADD COLUMN colour text');
+    await other.end();
+    const rows = await Promise.all(Array.from({ length: 12 }, all));
+    for (const result of rows) expect(result[0]).toEqual({ id: 1, name: 'one', colour: null });
+  });
+});
