@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { toIso, type Clock } from '../domain/clock.js';
+import { newPrefixedId } from '../domain/ids.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 import { AUTO_DISABLE_AFTER_MS, DEFAULT_RETRY_SCHEDULE_SECONDS, type WebhookAttempt, type WebhookMessage } from '../domain/webhook-message.js';
 import type { SecretBox } from '../security/secret-box.js';
@@ -14,8 +14,8 @@ import { signatureHeaders } from './signer.js';
  * - At-least-once: a message is only released by `updateAfterAttempt`, in the same transaction
  *   as its attempt row. If the process dies anywhere before that commit, the lease expires and
  *   the message is sent again with the same `webhook-id`, which receivers use to de-duplicate.
- * - Claims are sized to the free delivery slots, so a leased message is being sent, never
- *   queued behind slow receivers while its lease runs out.
+ * - At most `concurrency` claimed messages wait for a slot, so a leased message starts within
+ *   one sender timeout: it is never queued behind slow receivers while its lease runs out.
  * - Consumer health (Svix's policy): the first failure after a success starts `failingSince`;
  *   any success clears it; a failure once it is `autoDisableAfterMs` old disables the consumer.
  */
@@ -31,7 +31,10 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   /** Most messages claimed by one query. */
   batchSize?: number;
-  /** How long a claimed message stays reserved; must comfortably exceed the sender's timeout. */
+  /**
+   * How long a claimed message stays reserved. A claimed message may wait one sender timeout for
+   * a slot and take another to send, so this must exceed twice the sender's timeout comfortably.
+   */
   leaseMs?: number;
   /** Longest idle wait: bounds the delay for work committed by other processes (no `wake()`). */
   idlePollMs?: number;
@@ -45,7 +48,7 @@ export interface DeliveryWorkerOptions {
 export interface DeliveryWorker {
   /** Starts the background loop (idempotent). */
   start(): void;
-  /** Stops claiming, then waits for the attempts in flight to finish and be recorded. */
+  /** Stops claiming, hands back claimed messages not yet sent, and waits for the attempts in flight to be recorded. */
   stop(): Promise<void>;
   /** New work was committed: claim now instead of at the next poll. */
   wake(): void;
@@ -115,7 +118,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
     await recordOutcome({
       attempt: {
-        id: `atmpt_${randomBytes(18).toString('base64url')}`,
+        id: newPrefixedId('atmpt'),
         clientId: message.clientId,
         messageId: message.id,
         attemptedAt: toIso(attemptedAt),
@@ -269,17 +272,35 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let running = false;
   let loop: Promise<void> | undefined;
   const inFlight = new Set<Promise<void>>();
+  /**
+   * Claimed, waiting for a free slot. Claiming takes several database round trips; with nothing
+   * claimed ahead the slots sat idle during every claim (PostgreSQL ran at a fifth of its
+   * concurrency). At most `concurrency` wait, so each starts within one sender timeout, far
+   * inside its lease.
+   */
+  const ready: ClaimedMessage[] = [];
+
+  function startDeliveries(): void {
+    while (running && inFlight.size < concurrency && ready.length > 0) {
+      const delivery: Promise<void> = deliverSafely(ready.shift()!).finally(() => {
+        inFlight.delete(delivery);
+        startDeliveries();
+        notify();
+      });
+      inFlight.add(delivery);
+    }
+  }
 
   async function run(): Promise<void> {
     while (running) {
-      const free = concurrency - inFlight.size;
-      // While deliveries are in flight, wait until half the slots are free and claim them in one
-      // query: claiming each freed slot on its own made the claim, not the delivery, the bottleneck.
-      if (free <= 0 || (inFlight.size > 0 && free < Math.ceil(concurrency / 2))) {
+      const room = 2 * concurrency - inFlight.size - ready.length;
+      // Claim in batches of at least half the room: claiming each freed slot on its own made the
+      // claim, not the delivery, the bottleneck.
+      if (room < Math.ceil(concurrency / 2)) {
         await pause(idlePollMs); // a finishing delivery notifies
         continue;
       }
-      const wanted = Math.min(batchSize, free);
+      const wanted = Math.min(batchSize, room);
       let claimed: ClaimedMessage[];
       try {
         claimed = await claim(wanted);
@@ -288,13 +309,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         await pause(ERROR_BACKOFF_MS);
         continue;
       }
-      for (const item of claimed) {
-        const delivery: Promise<void> = deliverSafely(item).finally(() => {
-          inFlight.delete(delivery);
-          notify();
-        });
-        inFlight.add(delivery);
-      }
+      ready.push(...claimed);
+      startDeliveries();
       if (claimed.length === wanted) continue; // probably more due: claim again straight away
       await pruneIfDue();
       if (running) await pause(await idleWaitMs());
@@ -312,6 +328,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       notify();
       await loop;
       loop = undefined;
+      // Claimed but not started: handed back at once rather than held until their leases lapse,
+      // so a restart or another worker sends them without waiting (and shutdown is not slowed).
+      const unsent = ready.splice(0).map((claimed) => claimed.message.id);
+      if (unsent.length > 0) {
+        await store.webhookOutbox.releaseLeases(unsent).catch((error: unknown) => {
+          log.error({ err: error, messages: unsent.length }, 'releasing unsent webhook messages failed; they are sent when their leases lapse');
+        });
+      }
       await Promise.allSettled([...inFlight]);
     },
     wake: notify,

@@ -329,6 +329,31 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
     expect(receiver.maxConcurrent).toBe(3);
   });
 
+  it('claims up to `concurrency` more while every slot is busy, and hands back the unsent ones when stopped', async () => {
+    const { receiver, consumer } = await endpoint();
+    receiver.respond(() => ({ status: 200, delayMs: 150 }));
+    for (let i = 0; i < 8; i++) await t.seedMessage(consumer);
+    const leased = async () =>
+      Number((await t.database.db.selectFrom('webhook_messages').select((eb) => eb.fn.countAll().as('n')).where('locked_until', 'is not', null).executeTakeFirstOrThrow()).n);
+    const succeeded = async () => (await t.store.webhookOutbox.listMessages(client.id, consumer.id, { status: 'Success', offset: 0, limit: 100 })).total;
+
+    const background = worker({ concurrency: 2, batchSize: 100 });
+    background.start();
+    // Two sending, two claimed and waiting: the next claim is ready before a slot frees up.
+    await eventually(async () => (await leased()) === 4);
+    expect(receiver.requests.length).toBeLessThanOrEqual(2);
+    await background.stop();
+    expect(receiver.maxConcurrent).toBe(2);
+    // Nothing stays leased: what was sent is recorded, what waited is free for the next worker.
+    expect(await leased()).toBe(0);
+    expect(await succeeded()).toBe(receiver.requests.length);
+
+    const next = worker({ concurrency: 8, batchSize: 100 });
+    next.start();
+    await eventually(async () => (await succeeded()) === 8);
+    await next.stop();
+  });
+
   it('prunes data older than the retention period', async () => {
     const { consumer } = await endpoint();
     const old = await t.seedMessage(consumer, { created: at(-3 * DAY), status: 'Success', attemptCount: 1, nextAttemptAt: null });

@@ -72,6 +72,15 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
     expect(await t.store.webhookOutbox.claimDue(at(100), at(160), 0)).toEqual([]);
   });
 
+  it('hands back only the leases it is given', async () => {
+    const consumer = await t.seedConsumer(client.id);
+    for (let i = 0; i < 3; i++) await t.seedMessage(consumer, { nextAttemptAt: at(i) });
+    const claimed = ids(await t.store.webhookOutbox.claimDue(at(10), at(70), 3));
+
+    await t.store.webhookOutbox.releaseLeases(claimed.slice(0, 2));
+    expect(ids(await t.store.webhookOutbox.claimDue(at(11), at(71), 10)).sort()).toEqual(claimed.slice(0, 2).sort());
+  });
+
   it('stops delivering to a deleted consumer; prune removes its messages', async () => {
     const consumer = await t.seedConsumer(client.id);
     const message = await t.seedMessage(consumer);

@@ -1,9 +1,11 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../domain/webhook-message.js';
 import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
+import { pageWithTotal } from '../page-query.js';
+import { precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import { toConsumer } from './webhook-consumers.js';
-import type { Tables, WebhookAttemptsTable, WebhookMessagesTable } from '../tables.js';
+import type { Tables, WebhookAttemptsTable, WebhookEventsTable, WebhookMessagesTable } from '../tables.js';
 
 /**
  * The webhook outbox: events, the messages workers claim, and the attempt log.
@@ -22,6 +24,13 @@ const CLAIMABLE_AT = sql<string>`CASE WHEN m.locked_until IS NOT NULL AND m.lock
 
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 500;
+/** Rows per statement that lists ids or CASE branches (attempts, outcomes, releases). */
+const ID_CHUNK = 100;
+
+/** `items` in consecutive slices of at most `size`, one statement each. */
+function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
 
 function toMessage(row: Selectable<WebhookMessagesTable>): WebhookMessage {
   return {
@@ -58,25 +67,24 @@ function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Pro
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect): WebhookOutboxRepository {
+export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): WebhookOutboxRepository {
+  // One event per state change, inside the change's transaction: compiled once for all of them.
+  const insertEvents = precompiledInsert<Tables, Insertable<WebhookEventsTable>>(
+    db,
+    'webhook_events',
+    ['id', 'client_id', 'event_type', 'company_id', 'body', 'created'],
+    compiled,
+  );
   return {
     async insertEvent(event) {
-      await db
-        .insertInto('webhook_events')
-        .values({
-          id: event.id,
-          client_id: event.clientId,
-          event_type: event.eventType,
-          company_id: event.companyId,
-          body: event.body,
-          created: event.created,
-        })
-        .execute();
+      await insertEvents([
+        { id: event.id, client_id: event.clientId, event_type: event.eventType, company_id: event.companyId, body: event.body, created: event.created },
+      ]);
     },
 
     async insertMessages(messages) {
-      for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
-        const rows = messages.slice(start, start + INSERT_CHUNK).map((message) => ({
+      for (const chunk of chunks(messages, INSERT_CHUNK)) {
+        const rows = chunk.map((message) => ({
           id: message.id,
           client_id: message.clientId,
           consumer_id: message.consumerId,
@@ -135,11 +143,11 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
 
     async recordAttempts(attempts) {
       // One multi-row INSERT per batch; chunked to stay far below SQLite's bound-parameter limit.
-      for (let start = 0; start < attempts.length; start += 100) {
+      for (const chunk of chunks(attempts, ID_CHUNK)) {
         await db
           .insertInto('webhook_attempts')
           .values(
-            attempts.slice(start, start + 100).map((attempt) => ({
+            chunk.map((attempt) => ({
               id: attempt.id,
               client_id: attempt.clientId,
               message_id: attempt.messageId,
@@ -159,11 +167,16 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
       return Number(result.numUpdatedRows);
     },
 
+    async releaseLeases(messageIds) {
+      for (const chunk of chunks(messageIds, ID_CHUNK)) {
+        await db.updateTable('webhook_messages').set({ locked_until: null }).where('id', 'in', chunk).execute();
+      }
+    },
+
     async updateAfterAttempts(messages) {
       // One UPDATE per chunk with a CASE per column: a batch of outcomes costs one statement, not
       // one per message. Casts keep PostgreSQL from guessing parameter types inside CASE.
-      for (let start = 0; start < messages.length; start += 100) {
-        const chunk = messages.slice(start, start + 100);
+      for (const chunk of chunks(messages, ID_CHUNK)) {
         const cases = <T>(value: (m: WebhookMessage) => T, type: 'text' | 'integer') =>
           sql<T>`CASE id ${sql.join(chunk.map((m) => sql`WHEN ${m.id} THEN CAST(${value(m)} AS ${sql.raw(type)})`), sql` `)} END`;
         await db
@@ -193,11 +206,12 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
     async listMessages(clientId, consumerId, options) {
       let query = db.selectFrom('webhook_messages').where('client_id', '=', clientId).where('consumer_id', '=', consumerId);
       if (options.status !== undefined) query = query.where('status', '=', options.status);
-      const [rows, count] = await Promise.all([
-        query.selectAll().orderBy('created', 'desc').orderBy('id', 'desc').offset(options.offset).limit(options.limit).execute(),
-        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toMessage), total: Number(count.n) };
+      const { rows, total } = await pageWithTotal(
+        options,
+        (window) => query.selectAll().orderBy('created', 'desc').orderBy('id', 'desc').offset(window.offset).limit(window.limit).execute(),
+        async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      );
+      return { items: rows.map(toMessage), total };
     },
 
     async listAttempts(clientId, messageId) {
