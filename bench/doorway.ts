@@ -53,6 +53,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       dataDir: database.dataDir,
       database: database.config,
       apiKey: undefined,
+      apiKeyCacheSeconds: 5,
       encryptionKey: BENCH_ENCRYPTION_KEY,
       providersFile: undefined,
       logLevel: 'silent',

@@ -53,6 +53,8 @@ async function main(): Promise<number> {
           const api = await runApiBenchmark(database, settings, bareTarget);
           console.log(`seeded ${api.companies.toLocaleString('en-US')} companies (+${api.seededConnections} connections) in ${(api.seedMs / 1000).toFixed(1)} s\n`);
           console.log(formatMeasurements(api.rows));
+          const range = api.bareRange;
+          console.log(`(bare measured before each operation: ${Math.round(range.min).toLocaleString('en-US')}–${Math.round(range.max).toLocaleString('en-US')} req/s; each row is compared with the fastest)`);
           outcome.api = api;
         } catch (error) {
           fail('api', error);

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../src/domain/ids.js';
 import { performance } from 'node:perf_hooks';
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Dialect } from '../src/storage/kysely/database.js';
+import { refreshPlannerStatistics, type Dialect } from '../src/storage/kysely/database.js';
 import type { CompaniesTable, CompanyTagsTable, ConnectionsTable, Tables } from '../src/storage/kysely/tables.js';
 
 export interface SeededCompanies {
@@ -20,6 +20,7 @@ const ROWS_PER_TRANSACTION = 10_000;
 const CONNECTION_EVERY = 50;
 
 export const merchantName = (index: number): string => `Merchant ${String(index).padStart(6, '0')}`;
+export const merchantUid = (index: number): string => `m-${index}`;
 
 /**
  * Writes `count` companies for one client straight through Kysely, bypassing the API: seeding
@@ -42,9 +43,9 @@ export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, client
         const tags: Insertable<CompanyTagsTable>[] = [];
         const links: Insertable<ConnectionsTable>[] = [];
         for (let i = start; i < Math.min(start + ROWS_PER_STATEMENT, to); i++) {
-          const id = randomUUID();
+          const id = newId();
           const name = merchantName(i);
-          const uid = `m-${i}`;
+          const uid = merchantUid(i);
           const created = new Date(firstCreated + i * 1000).toISOString();
           ids.push(id);
           names.push(name);
@@ -55,7 +56,7 @@ export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, client
           tags.push({ company_id: id, client_id: clientId, tag_key: 'uid', tag_value: uid });
           if (i % CONNECTION_EVERY === 0) {
             links.push({
-              id: randomUUID(), client_id: clientId, company_id: id, integration_key: 'mqjo', source_type: 'Accounting',
+              id: newId(), client_id: clientId, company_id: id, integration_key: 'mqjo', source_type: 'Accounting',
               status: 'Linked', created, modified: created, last_sync: null, linked_at: created,
               connection_info: null, data_connection_errors: '[]', credentials_sealed: null,
             });
@@ -70,6 +71,8 @@ export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, client
   }
   // Fresh statistics, as autovacuum would have gathered by the time a real table got this big;
   // without them the planner guesses on a table it believes is empty.
+  // SQLite: what Doorway's hourly statistics refresh (or its next start) would have done.
   if (dialect === 'postgres') await sql`ANALYZE`.execute(db);
+  else await refreshPlannerStatistics(db);
   return { ids, names, connections, milliseconds: performance.now() - started };
 }
