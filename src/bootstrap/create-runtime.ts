@@ -54,7 +54,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
 
   // On SQLite exactly one process may own the data directory (its worker and its database).
   const lock = config.database.kind === 'sqlite' ? acquireDataDirLock(path.dirname(path.resolve(config.database.filename))) : undefined;
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onIdleConnectionError: (error) => log.warn({ err: error }, 'an idle PostgreSQL connection failed; the pool replaces it'),
+  });
   try {
     await migrateToLatest(database.db, database.dialect);
   } catch (error) {

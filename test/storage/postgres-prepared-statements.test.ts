@@ -1,4 +1,4 @@
-/** PostgreSQL: hot queries run as named prepared statements, and survive another process's schema change. */
+/** PostgreSQL connections: hot queries run as named prepared statements, survive another process's schema change, and the pool outlives the server ending its connections. */
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,24 @@ describe('postgres prepared statements', () => {
     await other.end();
     const rows = await Promise.all(Array.from({ length: 12 }, all));
     for (const result of rows) expect(result[0]).toEqual({ id: 1, name: 'one', colour: null });
+  });
+
+  it('survives the server ending its idle connections, and reconnects', async () => {
+    const errors: Error[] = [];
+    const survivor = openDatabase(test.config, { onIdleConnectionError: (error) => errors.push(error) });
+    try {
+      await Promise.all(Array.from({ length: 3 }, () => sql`SELECT pg_sleep(0.01)`.execute(survivor.db)));
+      const admin = new pg.Client({ connectionString: test.config.kind === 'postgres' ? test.config.connectionString : '' });
+      await admin.connect();
+      const ended = await admin.query('SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t');
+      await admin.end();
+      expect(ended.rows[0].n).toBeGreaterThanOrEqual(3);
+      const deadline = Date.now() + 5000;
+      while (errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(errors[0]?.message).toMatch(/terminat/i);
+      expect((await survivor.db.selectFrom('gadgets' as never).selectAll().orderBy('id' as never).execute()).length).toBe(2);
+    } finally {
+      await survivor.close();
+    }
   });
 });

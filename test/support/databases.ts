@@ -40,6 +40,13 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     drop: async () => {
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();
+      // A closed pool's connections may still be saying goodbye; FORCE would make their ending an
+      // error. Give them a moment, then force whatever a failed test left behind.
+      for (let waited = 0; waited < 2000; waited += 20) {
+        const open = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
       fs.rmSync(dataDir, { recursive: true, force: true });

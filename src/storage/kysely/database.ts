@@ -21,8 +21,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface OpenDatabaseOptions {
+  /**
+   * An idle pooled PostgreSQL connection failed (server restart, failover, an administrator's
+   * pg_terminate_backend). The pool has already dropped it and opens a new one on demand; without
+   * a listener, pg raises the error as an uncaught exception that would end the process.
+   */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
 /** Opens the configured database. SQLite runs in WAL mode with foreign keys on. */
-export function openDatabase(config: DatabaseConfig): Database {
+export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
   if (config.kind === 'sqlite') {
     if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.filename)), { recursive: true });
     const sqlite = new SqliteDatabase(config.filename);
@@ -60,6 +69,7 @@ export function openDatabase(config: DatabaseConfig): Database {
         oid === 20 ? (value: string) => Number.parseInt(value, 10) : pg.types.getTypeParser(oid, format),
     } as pg.CustomTypesConfig,
   });
+  pool.on('error', options.onIdleConnectionError ?? (() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : withPreparedStatements(pool) }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
