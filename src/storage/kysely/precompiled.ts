@@ -28,6 +28,28 @@ export function precompiled<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => 
   };
 }
 
+/**
+ * An UPDATE or DELETE compiled once, like `precompiled`; resolves to the number of rows it
+ * changed (single-use checks such as consuming an OAuth state depend on it).
+ */
+export function precompiledCommand<DB>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<unknown> }, shared?: SharedCompilation) {
+  let compiled: CompiledQuery<unknown> | undefined;
+  return async (...parameters: unknown[]): Promise<number> => {
+    compiled ??= compileOnce(db, build, shared);
+    const result = await db.executeQuery({ ...compiled, parameters });
+    return Number(result.numAffectedRows ?? 0n);
+  };
+}
+
+/** Binds a repository's precompiled queries to the store's shared cache under `prefix.name` keys. */
+export function compilerFor<DB>(db: Kysely<DB>, prefix: string, cache: CompiledQueryCache | undefined) {
+  const shared = (name: string) => cache && { cache, key: `${prefix}.${name}` };
+  return {
+    query: <Row>(name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }) => precompiled(db, build, shared(name)),
+    command: (name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<unknown> }) => precompiledCommand(db, build, shared(name)),
+  };
+}
+
 function compileOnce<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }, shared?: SharedCompilation): CompiledQuery<Row> {
   if (!shared) return build(db).compile();
   const known = shared.cache.get(shared.key) as CompiledQuery<Row> | undefined;

@@ -88,6 +88,8 @@ function toCompany(row: CompanyRow): Company {
 export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): CompanyRepository {
   const shared = (key: string) => compiled && { cache: compiled, key: `companies.${key}` };
   const byId = precompiled(db, (q) => q.selectFrom('companies').selectAll().where('id', '=', '').where('client_id', '=', ''), shared('byId'));
+  // A Link URL names only the company: the Link pages find it by id alone.
+  const byIdForLink = precompiled(db, (q) => q.selectFrom('companies').selectAll().where('id', '=', ''), shared('byIdForLink'));
   const insertCompanies = precompiledInsert<Tables, CompanyRow>(db, 'companies', COMPANY_COLUMNS, compiled);
   const insertTags = precompiledInsert<Tables, CompanyTagsTable>(db, 'company_tags', ['company_id', 'client_id', 'tag_key', 'tag_value'], compiled);
   // One row per connection (or one with NULL connection columns): a single indexed read instead
@@ -143,7 +145,7 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, co
     },
 
     async findForLink(id) {
-      const row = await db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byIdForLink(id);
       return row && toCompany(row);
     },
 

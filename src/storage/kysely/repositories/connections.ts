@@ -6,7 +6,7 @@ import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
 import { pageWithTotal } from '../page-query.js';
-import { precompiled } from '../precompiled.js';
+import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import type { ConnectionRow, Tables } from '../tables.js';
 
 const CONNECTION_FIELDS: Record<string, FieldTarget> = {
@@ -63,15 +63,55 @@ export function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Co
   };
 }
 
-export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect): ConnectionRepository {
-  const ofOneCompany = precompiled(db, (q) =>
+/** What a status change writes (the same columns `update` sets, in its parameter order). */
+function changedColumns(connection: Connection): unknown[] {
+  return [
+    connection.status,
+    connection.modified,
+    connection.lastSync,
+    connection.linkedAt,
+    connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
+    toJson(connection.dataConnectionErrors),
+  ];
+}
+
+export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): ConnectionRepository {
+  // The Hosted Link flow reads and writes connections on almost every step: compiled once.
+  const compile = compilerFor(db, 'connections', compiled);
+  const ofOneCompany = compile.query('ofOneCompany', (q) =>
     q.selectFrom('connections').select(CONNECTION_COLUMNS).where('company_id', '=', '').where('client_id', '=', '').orderBy('created').orderBy('id'),
   );
+  const byId = compile.query('byId', (q) =>
+    q.selectFrom('connections').select(CONNECTION_COLUMNS).where('id', '=', '').where('company_id', '=', '').where('client_id', '=', ''),
+  );
+  const insertConnections = precompiledInsert<Tables, ConnectionRow>(db, 'connections', [...CONNECTION_COLUMNS, 'credentials_sealed'], compiled);
+  const updateStatus = compile.command('update', (q) =>
+    q
+      .updateTable('connections')
+      .set({ status: '', modified: '', last_sync: '', linked_at: '', connection_info: '', data_connection_errors: '' })
+      .where('id', '=', '')
+      .where('client_id', '=', ''),
+  );
+  const writeCredentials = compile.command('saveCredentials', (q) =>
+    q.updateTable('connections').set({ credentials_sealed: '' }).where('id', '=', '').where('client_id', '=', ''),
+  );
+  const linkedAccounting = (except: boolean) =>
+    compile.query(`linkedAccounting${except ? 'Except' : ''}`, (q) => {
+      const query = q
+        .selectFrom('connections')
+        .select('id')
+        .where('company_id', '=', '')
+        .where('client_id', '=', '')
+        .where('source_type', '=', 'Accounting')
+        .where('status', '=', 'Linked');
+      return except ? query.where('id', '<>', '') : query;
+    });
+  const linkedAccountingAny = linkedAccounting(false);
+  const linkedAccountingExcept = linkedAccounting(true);
   return {
     async insert(connection) {
-      await db
-        .insertInto('connections')
-        .values({
+      await insertConnections([
+        {
           id: connection.id,
           client_id: connection.clientId,
           company_id: connection.companyId,
@@ -85,18 +125,12 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
           connection_info: connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
           data_connection_errors: toJson(connection.dataConnectionErrors),
           credentials_sealed: null,
-        })
-        .execute();
+        },
+      ]);
     },
 
     async findById(clientId, companyId, id) {
-      const row = await db
-        .selectFrom('connections')
-        .select(CONNECTION_COLUMNS)
-        .where('id', '=', id)
-        .where('company_id', '=', companyId)
-        .where('client_id', '=', clientId)
-        .executeTakeFirst();
+      const [row] = await byId(id, companyId, clientId);
       return row && toConnection(row);
     },
 
@@ -135,23 +169,11 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
     },
 
     async update(connection) {
-      await db
-        .updateTable('connections')
-        .set({
-          status: connection.status,
-          modified: connection.modified,
-          last_sync: connection.lastSync,
-          linked_at: connection.linkedAt,
-          connection_info: connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
-          data_connection_errors: toJson(connection.dataConnectionErrors),
-        })
-        .where('id', '=', connection.id)
-        .where('client_id', '=', connection.clientId)
-        .execute();
+      await updateStatus(...changedColumns(connection), connection.id, connection.clientId);
     },
 
     async saveCredentials(clientId, id, sealed) {
-      await db.updateTable('connections').set({ credentials_sealed: sealed }).where('id', '=', id).where('client_id', '=', clientId).execute();
+      await writeCredentials(sealed, id, clientId);
     },
 
     async readCredentials(clientId, id) {
@@ -170,15 +192,10 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect)
     },
 
     async hasLinkedAccounting(clientId, companyId, exceptId) {
-      let query = db
-        .selectFrom('connections')
-        .select('id')
-        .where('company_id', '=', companyId)
-        .where('client_id', '=', clientId)
-        .where('source_type', '=', 'Accounting')
-        .where('status', '=', 'Linked');
-      if (exceptId) query = query.where('id', '<>', exceptId);
-      return (await query.executeTakeFirst()) !== undefined;
+      const rows = exceptId
+        ? await linkedAccountingExcept(companyId, clientId, 'Accounting', 'Linked', exceptId)
+        : await linkedAccountingAny(companyId, clientId, 'Accounting', 'Linked');
+      return rows.length > 0;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IntegrationSettings } from '../../../domain/integration-settings.js';
 import type { IntegrationSettingsRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
+import { compilerFor, type CompiledQueryCache } from '../precompiled.js';
 import type { IntegrationSettingsTable, Tables } from '../tables.js';
 
 function toSettings(row: Selectable<IntegrationSettingsTable>): IntegrationSettings {
@@ -16,19 +17,17 @@ function toSettings(row: Selectable<IntegrationSettingsTable>): IntegrationSetti
   };
 }
 
-export function createIntegrationSettingsRepository(db: Kysely<Tables>): IntegrationSettingsRepository {
+export function createIntegrationSettingsRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): IntegrationSettingsRepository {
+  // Every Link page lists the client's platforms and every connection checks one: compiled once.
+  const compile = compilerFor(db, 'integration_settings', compiled);
+  const ofClient = compile.query('ofClient', (q) => q.selectFrom('integration_settings').selectAll().where('client_id', '=', ''));
+  const one = compile.query('one', (q) => q.selectFrom('integration_settings').selectAll().where('client_id', '=', '').where('platform_key', '=', ''));
   return {
     async list(clientId) {
-      const rows = await db.selectFrom('integration_settings').selectAll().where('client_id', '=', clientId).execute();
-      return rows.map(toSettings);
+      return (await ofClient(clientId)).map(toSettings);
     },
     async find(clientId, platformKey) {
-      const row = await db
-        .selectFrom('integration_settings')
-        .selectAll()
-        .where('client_id', '=', clientId)
-        .where('platform_key', '=', platformKey)
-        .executeTakeFirst();
+      const [row] = await one(clientId, platformKey);
       return row && toSettings(row);
     },
     async upsert(settings) {

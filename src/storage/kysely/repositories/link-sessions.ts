@@ -2,17 +2,24 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LinkEventType, OAuthState } from '../../../domain/link/link-session.js';
 import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, RateLimitRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
-import { precompiled } from '../precompiled.js';
-import type { OAuthStatesTable, Tables } from '../tables.js';
+import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
+import type { LinkEventsTable, LinkSessionsTable, OAuthStatesTable, Tables } from '../tables.js';
 
-export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepository {
-  // Every Link API call reads its session: compiled once.
-  const byId = precompiled(db, (q) => q.selectFrom('link_sessions').selectAll().where('id', '=', ''));
+// The Hosted Link flow's own statements run on every step of every visit: each is compiled once
+// per store (and shared with its transactions), not rebuilt by Kysely's query builder per call.
+
+export function createLinkSessionRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): LinkSessionRepository {
+  const byId = compilerFor(db, 'link_sessions', compiled).query('byId', (q) => q.selectFrom('link_sessions').selectAll().where('id', '=', ''));
+  const insertSessions = precompiledInsert<Tables, Selectable<LinkSessionsTable>>(
+    db,
+    'link_sessions',
+    ['id', 'client_id', 'company_id', 'browser_hash', 'params', 'created', 'expires_at'],
+    compiled,
+  );
   return {
     async insert(session) {
-      await db
-        .insertInto('link_sessions')
-        .values({
+      await insertSessions([
+        {
           id: session.id,
           client_id: session.clientId,
           company_id: session.companyId,
@@ -20,8 +27,8 @@ export function createLinkSessionRepository(db: Kysely<Tables>): LinkSessionRepo
           params: toJson(session.params),
           created: session.created,
           expires_at: session.expiresAt,
-        })
-        .execute();
+        },
+      ]);
     },
     async find(id) {
       const [row] = await byId(id);
@@ -57,12 +64,25 @@ function toOAuthState(row: Selectable<OAuthStatesTable>): OAuthState {
   };
 }
 
-export function createOAuthStateRepository(db: Kysely<Tables>): OAuthStateRepository {
+export function createOAuthStateRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): OAuthStateRepository {
+  const compile = compilerFor(db, 'oauth_states', compiled);
+  const byId = compile.query('byId', (q) => q.selectFrom('oauth_states').selectAll().where('id', '=', ''));
+  const insertStates = precompiledInsert<Tables, Selectable<OAuthStatesTable>>(
+    db,
+    'oauth_states',
+    ['id', 'client_id', 'company_id', 'connection_id', 'session_id', 'code_verifier_sealed', 'created', 'expires_at', 'consumed_at'],
+    compiled,
+  );
+  // The conditional UPDATE is the single-use guarantee (of two concurrent callbacks with the same
+  // state exactly one changes the row) and the browser binding (another session's callback
+  // cannot consume it). Parameters: consumed_at, id, session_id, now.
+  const markConsumed = compile.command('consume', (q) =>
+    q.updateTable('oauth_states').set({ consumed_at: '' }).where('id', '=', '').where('session_id', '=', '').where('consumed_at', 'is', null).where('expires_at', '>', ''),
+  );
   return {
     async insert(state) {
-      await db
-        .insertInto('oauth_states')
-        .values({
+      await insertStates([
+        {
           id: state.id,
           client_id: state.clientId,
           company_id: state.companyId,
@@ -72,37 +92,35 @@ export function createOAuthStateRepository(db: Kysely<Tables>): OAuthStateReposi
           created: state.created,
           expires_at: state.expiresAt,
           consumed_at: null,
-        })
-        .execute();
+        },
+      ]);
     },
     async find(id) {
-      const row = await db.selectFrom('oauth_states').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       return row && toOAuthState(row);
     },
     async consume(id, sessionId, now) {
-      // The conditional UPDATE is the single-use guarantee (of two concurrent callbacks with the
-      // same state exactly one changes the row) and the browser binding (another session's
-      // callback cannot consume it).
-      const result = await db
-        .updateTable('oauth_states')
-        .set({ consumed_at: now })
-        .where('id', '=', id)
-        .where('session_id', '=', sessionId)
-        .where('consumed_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return undefined;
-      return toOAuthState(await db.selectFrom('oauth_states').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      if ((await markConsumed(now, id, sessionId, now)) !== 1) return undefined;
+      const [row] = await byId(id);
+      return row && toOAuthState(row);
     },
   };
 }
 
-export function createLinkEventRepository(db: Kysely<Tables>): LinkEventRepository {
+export function createLinkEventRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): LinkEventRepository {
+  const ofSession = compilerFor(db, 'link_events', compiled).query('ofSession', (q) =>
+    q.selectFrom('link_events').selectAll().where('session_id', '=', '').orderBy('created').orderBy('id'),
+  );
+  const insertEvents = precompiledInsert<Tables, Selectable<LinkEventsTable>>(
+    db,
+    'link_events',
+    ['id', 'client_id', 'company_id', 'session_id', 'connection_id', 'platform_key', 'source_type', 'type', 'detail', 'created'],
+    compiled,
+  );
   return {
     async insert(event) {
-      await db
-        .insertInto('link_events')
-        .values({
+      await insertEvents([
+        {
           id: event.id,
           client_id: event.clientId,
           company_id: event.companyId,
@@ -113,11 +131,11 @@ export function createLinkEventRepository(db: Kysely<Tables>): LinkEventReposito
           type: event.type,
           detail: event.detail === null ? null : toJson(event.detail),
           created: event.created,
-        })
-        .execute();
+        },
+      ]);
     },
     async listForSession(sessionId) {
-      const rows = await db.selectFrom('link_events').selectAll().where('session_id', '=', sessionId).orderBy('created').orderBy('id').execute();
+      const rows = await ofSession(sessionId);
       return rows.map((row) => ({
         id: row.id,
         clientId: row.client_id,
