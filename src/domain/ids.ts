@@ -1,5 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { v7 as timeOrderedUuid } from 'uuid';
+import { createSecureRandom } from './secure-random.js';
+
+/** Entropy only: it holds no state the application could observe or depend on. */
+const entropy = createSecureRandom();
 
 /**
  * Codat's ids (company, connection, webhook consumer, api key, event) are UUID strings. Ours are
@@ -10,7 +14,10 @@ import { v7 as timeOrderedUuid } from 'uuid';
  * timestamp are fresh randomness for every id: the library's default instead counts up within
  * a millisecond, which would let one Link URL reveal most of its neighbour's.
  */
-export const newId = (): string => timeOrderedUuid({ random: randomBytes(16) });
+export const newId = (): string => timeOrderedUuid({ random: entropy.bytes(16) });
+
+/** `bytes` of fresh randomness as base64url: session, state and cookie handles, PKCE verifiers. */
+export const randomToken = (bytes: number): string => entropy.bytes(bytes).toString('base64url');
 
 /** A prefixed, time-ordered id in Svix's style (`msg_…`, `atmpt_…`): the v7 UUID's 32 hex digits. */
 export const newPrefixedId = (prefix: string): string => `${prefix}_${newId().replaceAll('-', '')}`;

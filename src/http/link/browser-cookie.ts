@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { randomToken } from '../../domain/ids.js';
 
 export const BROWSER_COOKIE = 'dw_browser';
 
@@ -13,7 +13,7 @@ export const BROWSER_COOKIE = 'dw_browser';
 export function ensureBrowserSecret(c: Context, secure: boolean): string {
   const existing = readBrowserSecret(c);
   if (existing) return existing;
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomToken(32);
   setCookie(c, BROWSER_COOKIE, secret, { httpOnly: true, sameSite: 'Lax', secure, path: '/link', maxAge: 30 * 24 * 3600 });
   return secret;
 }

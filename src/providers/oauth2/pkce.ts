@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomToken } from '../../domain/ids.js';
 
 /** The S256 challenge for a verifier: BASE64URL(SHA-256(ASCII(verifier))) (RFC 7636 §4.2). */
 export function computeS256Challenge(verifier: string): string {
@@ -12,6 +13,6 @@ export function computeS256Challenge(verifier: string): string {
  * (WebCrypto) and this is called while building a redirect; the tests cross-check the two.
  */
 export function createPkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomBytes(32).toString('base64url');
+  const verifier = randomToken(32);
   return { verifier, challenge: computeS256Challenge(verifier) };
 }

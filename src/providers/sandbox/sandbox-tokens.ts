@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { randomToken } from '../../domain/ids.js';
 
 /**
  * The Sandbox's authorization codes, access tokens and refresh tokens are stateless: each is its
@@ -81,7 +82,7 @@ export function signSandboxToken(key: Buffer, claims: SandboxTokenClaims, now: D
   assertKey(key);
   const iat = epochSeconds(now);
   // jti makes two tokens issued in the same second differ (a refresh must return a new token).
-  const payload = { ...claims, iat, exp: iat + TTL_SECONDS[claims.kind], jti: randomBytes(12).toString('base64url') };
+  const payload = { ...claims, iat, exp: iat + TTL_SECONDS[claims.kind], jti: randomToken(12) };
   const signedPart = `${TOKEN_PREFIX}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
   return `${signedPart}.${mac(key, signedPart).toString('base64url')}`;
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
-import { isUuid } from '../../domain/ids.js';
+import { isUuid, randomToken } from '../../domain/ids.js';
 import { LINK_SESSION_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
 import type { ServiceDeps } from '../deps.js';
 import { recordLinkEvent } from './record-link-event.js';
@@ -38,7 +37,7 @@ export async function openLinkSession(
   if (!clientId) throw new AppError('NOT_FOUND', 'We could not find this link.');
   const now = deps.clock.now();
   const session: LinkSession = {
-    id: randomBytes(24).toString('base64url'),
+    id: randomToken(24),
     clientId,
     companyId,
     browserHash: hashBrowserSecret(input.browserSecret),

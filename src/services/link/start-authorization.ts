@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
@@ -7,6 +6,7 @@ import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
+import { randomToken } from '../../domain/ids.js';
 
 const AUTHORIZABLE = new Set(['PendingAuth', 'Unlinked', 'Deauthorized']);
 
@@ -24,7 +24,7 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const pkce = oauth.pkce ? createPkcePair() : undefined;
   const now = deps.clock.now();
-  const stateId = randomBytes(32).toString('base64url');
+  const stateId = randomToken(32);
   await deps.store.oauthStates.insert({
     id: stateId,
     clientId: session.clientId,
