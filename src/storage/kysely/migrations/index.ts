@@ -4,6 +4,7 @@ import * as hostedLink from './0002-hosted-link.js';
 import * as nameOrderIndex from './0003-company-name-order-index.js';
 import * as webhookDelivery from './0004-webhook-delivery.js';
 import * as connectionsByClientStatusCompany from './0005-connections-by-client-status-company.js';
+import * as webhookMessagesFreshStatistics from './0006-webhook-messages-fresh-statistics.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-company-name-order-index': nameOrderIndex,
   '0004-webhook-delivery': webhookDelivery,
   '0005-connections-by-client-status-company': connectionsByClientStatusCompany,
+  '0006-webhook-messages-fresh-statistics': webhookMessagesFreshStatistics,
 };

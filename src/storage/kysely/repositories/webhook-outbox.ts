@@ -5,13 +5,14 @@ import type { Dialect } from '../database.js';
 import { pageWithTotal } from '../page-query.js';
 import { precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import { toConsumer } from './webhook-consumers.js';
-import type { Tables, WebhookAttemptsTable, WebhookEventsTable, WebhookMessagesTable } from '../tables.js';
+import type { Tables, WebhookAttemptsTable, WebhookConsumersTable, WebhookEventsTable, WebhookMessagesTable } from '../tables.js';
 
 /**
  * The webhook outbox: events, the messages workers claim, and the attempt log.
  * - Claiming is one conditional UPDATE of `locked_until` (the lease). PostgreSQL adds
- *   `FOR UPDATE … SKIP LOCKED` so concurrent workers take disjoint rows without waiting; SQLite
- *   serialises writers anyway (and the data-dir lock keeps it to one process).
+ *   `FOR UPDATE … SKIP LOCKED` so concurrent workers take disjoint rows without waiting, and
+ *   does the whole claim in one statement; SQLite serialises writers anyway (and the data-dir
+ *   lock keeps it to one process), and its reads cost no round trips.
  * - A disabled or deleted consumer's messages never match the join, so they stay put until the
  *   consumer is re-enabled, or until `prune` removes them with the rest of the old data.
  */
@@ -67,6 +68,77 @@ function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Pro
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/** Consumer columns as `c_<column>` beside a claimed message's own columns. */
+const CONSUMER_COLUMNS = [
+  'id',
+  'client_id',
+  'url',
+  'disabled',
+  'event_types',
+  'company_tags',
+  'secret_sealed',
+  'previous_secret_sealed',
+  'previous_secret_expires_at',
+  'failing_since',
+  'disabled_reason',
+  'created',
+  'modified',
+] as const satisfies readonly (keyof WebhookConsumersTable)[];
+
+/**
+ * The ids of up to `limit` due messages, oldest due first, skipping messages under a lease and
+ * messages of disabled consumers. The consumers are a `NOT IN` list rather than a join: the
+ * join let PostgreSQL's planner combine the consumer index with the due index and sort the whole
+ * backlog (6 ms per claim at 10,000 pending, growing with the backlog), where a filter on one
+ * table leaves it the due index in order, stopping after `limit` rows (0.07 ms).
+ */
+export function dueMessages(db: Kysely<Tables>, dialect: Dialect, now: string, limit: number) {
+  const due = db
+    .selectFrom('webhook_messages as m')
+    .select('m.id')
+    .where(IS_PENDING)
+    .where('m.next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('m.locked_until', 'is', null), eb('m.locked_until', '<=', now)]))
+    .where('m.consumer_id', 'not in', (eb) => eb.selectFrom('webhook_consumers').select('id').where('disabled', '<>', 0))
+    .orderBy('m.next_attempt_at')
+    .limit(limit);
+  // Rows another worker is claiming right now are skipped rather than waited for, so concurrent
+  // claimers get disjoint sets without queueing behind each other.
+  return dialect === 'postgres' ? due.forUpdate('m').skipLocked() : due;
+}
+
+/**
+ * PostgreSQL: the whole claim as one statement (pick due rows, skipping rows other workers hold;
+ * lease them; return them with their event body and consumer). The worker claims in a loop, and
+ * as a transaction of five round trips the claim, not the sending, set the pace (a claim of 64
+ * took 11-28 ms while the 64 deliveries it fed finished within it). One round trip, one snapshot.
+ */
+async function claimInOneStatement(db: Kysely<Tables>, now: string, leaseUntil: string, limit: number): Promise<ClaimedMessage[]> {
+  const rows = await db
+    .with('due', () => dueMessages(db, 'postgres', now, limit))
+    .with('claimed', (q) =>
+      q
+        .updateTable('webhook_messages')
+        .set({ locked_until: leaseUntil })
+        .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+        .returningAll(),
+    )
+    .selectFrom('claimed')
+    .innerJoin('webhook_events as e', 'e.id', 'claimed.event_id')
+    .innerJoin('webhook_consumers as c', 'c.id', 'claimed.consumer_id')
+    .selectAll('claimed')
+    .select('e.body as event_body')
+    .select(CONSUMER_COLUMNS.map((column) => `c.${column} as c_${column}` as const))
+    .orderBy('claimed.next_attempt_at')
+    .orderBy('claimed.id')
+    .execute();
+  return rows.map((row) => {
+    const columns = row as unknown as Record<string, unknown>;
+    const consumer = Object.fromEntries(CONSUMER_COLUMNS.map((column) => [column, columns[`c_${column}`]])) as unknown as Selectable<WebhookConsumersTable>;
+    return { message: toMessage(row), body: row.event_body, consumer: toConsumer(consumer) };
+  });
+}
+
 export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): WebhookOutboxRepository {
   // One event per state change, inside the change's transaction: compiled once for all of them.
   const insertEvents = precompiledInsert<Tables, Insertable<WebhookEventsTable>>(
@@ -103,20 +175,9 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
 
     async claimDue(now, leaseUntil, limit) {
       if (limit <= 0) return [];
+      if (dialect === 'postgres' && !db.isTransaction) return claimInOneStatement(db, now, leaseUntil, limit);
       return inTransaction(db, async (trx) => {
-        let due = trx
-          .selectFrom('webhook_messages as m')
-          .innerJoin('webhook_consumers as c', 'c.id', 'm.consumer_id')
-          .select('m.id')
-          .where(IS_PENDING)
-          .where('m.next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('m.locked_until', 'is', null), eb('m.locked_until', '<=', now)]))
-          .where('c.disabled', '=', 0)
-          .orderBy('m.next_attempt_at')
-          .limit(limit);
-        // Rows another worker is claiming right now are skipped rather than waited for, so
-        // concurrent claimers get disjoint sets without queueing behind each other.
-        if (dialect === 'postgres') due = due.forUpdate('m').skipLocked();
+        const due = dueMessages(trx, dialect, now, limit);
         const rows = await trx.updateTable('webhook_messages').set({ locked_until: leaseUntil }).where('id', 'in', due).returningAll().execute();
         if (rows.length === 0) return [];
 
