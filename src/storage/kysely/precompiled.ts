@@ -41,12 +41,43 @@ export function precompiledCommand<DB>(db: Kysely<DB>, build: (db: Kysely<DB>) =
   };
 }
 
+/**
+ * Like `precompiled`, for statements whose parameters are easy to misorder (an UPDATE's SET
+ * values come before its WHERE values; a subquery's before the outer LIMIT): `build` receives
+ * one placeholder per name, and each run binds `values` by name. Parameters the builder bound
+ * itself (constants such as `disabled <> 0`) keep their compiled values.
+ */
+export function precompiledNamed<DB, Row, Name extends string>(
+  db: Kysely<DB>,
+  names: readonly Name[],
+  build: (db: Kysely<DB>, placeholders: Record<Name, string>) => { compile(): CompiledQuery<Row> },
+  shared?: SharedCompilation,
+) {
+  const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000doorway:${name}`])) as Record<Name, string>;
+  const byPlaceholder = new Map<unknown, Name>(names.map((name) => [placeholders[name], name]));
+  let compiled: CompiledQuery<Row> | undefined;
+  return async (values: Record<Name, unknown>): Promise<{ rows: Row[]; changed: number }> => {
+    compiled ??= compileOnce(db, (q) => build(q, placeholders), shared);
+    const parameters = compiled.parameters.map((parameter) => {
+      const name = byPlaceholder.get(parameter);
+      return name === undefined ? parameter : values[name];
+    });
+    const result = await db.executeQuery<Row>({ ...compiled, parameters });
+    return { rows: result.rows, changed: Number(result.numAffectedRows ?? 0n) };
+  };
+}
+
 /** Binds a repository's precompiled queries to the store's shared cache under `prefix.name` keys. */
 export function compilerFor<DB>(db: Kysely<DB>, prefix: string, cache: CompiledQueryCache | undefined) {
   const shared = (name: string) => cache && { cache, key: `${prefix}.${name}` };
   return {
     query: <Row>(name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }) => precompiled(db, build, shared(name)),
     command: (name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<unknown> }) => precompiledCommand(db, build, shared(name)),
+    named: <Row, Name extends string>(
+      name: string,
+      names: readonly Name[],
+      build: (db: Kysely<DB>, placeholders: Record<Name, string>) => { compile(): CompiledQuery<Row> },
+    ) => precompiledNamed(db, names, build, shared(name)),
   };
 }
 

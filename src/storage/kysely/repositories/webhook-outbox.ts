@@ -3,7 +3,7 @@ import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../dom
 import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
 import { pageWithTotal } from '../page-query.js';
-import { precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
+import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import { toConsumer } from './webhook-consumers.js';
 import type { Tables, WebhookAttemptsTable, WebhookConsumersTable, WebhookEventsTable, WebhookMessagesTable } from '../tables.js';
 
@@ -147,6 +147,29 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
     ['id', 'client_id', 'event_type', 'company_id', 'body', 'created'],
     compiled,
   );
+  const insertAttempts = precompiledInsert<Tables, Insertable<WebhookAttemptsTable>>(
+    db,
+    'webhook_attempts',
+    ['id', 'client_id', 'message_id', 'attempted_at', 'status_code', 'latency_ms', 'response_snippet', 'succeeded'],
+    compiled,
+  );
+  // The worker's statements on every claim and every batch of outcomes: compiled once.
+  const compile = compilerFor(db, 'webhook_outbox', compiled);
+  // Bound to the claim's own transaction, whose handle is new every time; compiled once all the same.
+  const leaseDue = (trx: Kysely<Tables>) =>
+    compilerFor(trx, 'webhook_outbox', compiled).named('leaseDue', ['now', 'leaseUntil', 'limit'], (q, p) =>
+      q
+        .updateTable('webhook_messages')
+        .set({ locked_until: p.leaseUntil })
+        .where('id', 'in', dueMessages(q, dialect, p.now, p.limit as unknown as number))
+        .returningAll(),
+    );
+  const recordOutcome = compile.named('recordOutcome', ['id', 'status', 'attemptCount', 'nextAttemptAt', 'lastAttemptAt'], (q, p) =>
+    q
+      .updateTable('webhook_messages')
+      .set({ status: p.status, attempt_count: p.attemptCount as unknown as number, next_attempt_at: p.nextAttemptAt, last_attempt_at: p.lastAttemptAt, locked_until: null })
+      .where('id', '=', p.id),
+  );
   return {
     async insertEvent(event) {
       await insertEvents([
@@ -177,8 +200,7 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
       if (limit <= 0) return [];
       if (dialect === 'postgres' && !db.isTransaction) return claimInOneStatement(db, now, leaseUntil, limit);
       return inTransaction(db, async (trx) => {
-        const due = dueMessages(trx, dialect, now, limit);
-        const rows = await trx.updateTable('webhook_messages').set({ locked_until: leaseUntil }).where('id', 'in', due).returningAll().execute();
+        const { rows } = await leaseDue(trx)({ now, leaseUntil, limit });
         if (rows.length === 0) return [];
 
         const eventIds = [...new Set(rows.map((row) => row.event_id))];
@@ -205,21 +227,18 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
     async recordAttempts(attempts) {
       // One multi-row INSERT per batch; chunked to stay far below SQLite's bound-parameter limit.
       for (const chunk of chunks(attempts, ID_CHUNK)) {
-        await db
-          .insertInto('webhook_attempts')
-          .values(
-            chunk.map((attempt) => ({
-              id: attempt.id,
-              client_id: attempt.clientId,
-              message_id: attempt.messageId,
-              attempted_at: attempt.attemptedAt,
-              status_code: attempt.statusCode,
-              latency_ms: Math.round(attempt.latencyMs),
-              response_snippet: attempt.responseSnippet,
-              succeeded: attempt.succeeded ? 1 : 0,
-            })),
-          )
-          .execute();
+        await insertAttempts(
+          chunk.map((attempt) => ({
+            id: attempt.id,
+            client_id: attempt.clientId,
+            message_id: attempt.messageId,
+            attempted_at: attempt.attemptedAt,
+            status_code: attempt.statusCode,
+            latency_ms: Math.round(attempt.latencyMs),
+            response_snippet: attempt.responseSnippet,
+            succeeded: attempt.succeeded ? 1 : 0,
+          })),
+        );
       }
     },
 
@@ -235,8 +254,16 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
     },
 
     async updateAfterAttempts(messages) {
-      // One UPDATE per chunk with a CASE per column: a batch of outcomes costs one statement, not
-      // one per message. Casts keep PostgreSQL from guessing parameter types inside CASE.
+      // SQLite runs in-process: one compiled UPDATE per message costs microseconds, where building
+      // and compiling a CASE statement for every batch cost more than running it.
+      if (dialect === 'sqlite') {
+        for (const m of messages) {
+          await recordOutcome({ id: m.id, status: m.status, attemptCount: m.attemptCount, nextAttemptAt: m.nextAttemptAt, lastAttemptAt: m.lastAttemptAt });
+        }
+        return;
+      }
+      // PostgreSQL: one UPDATE per chunk with a CASE per column, so a batch of outcomes is one
+      // round trip, not one per message. Casts keep it from guessing parameter types inside CASE.
       for (const chunk of chunks(messages, ID_CHUNK)) {
         const cases = <T>(value: (m: WebhookMessage) => T, type: 'text' | 'integer') =>
           sql<T>`CASE id ${sql.join(chunk.map((m) => sql`WHEN ${m.id} THEN CAST(${value(m)} AS ${sql.raw(type)})`), sql` `)} END`;
