@@ -55,6 +55,19 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
     expect(claims[0]!.consumer.secretSealed).toBe(consumer.secretSealed);
   });
 
+  it("never takes a disabled or deleted consumer's messages, so they cannot crowd out the due ones", async () => {
+    const consumer = await t.seedConsumer(client.id);
+    const disabled = await t.seedConsumer(client.id, { disabled: true });
+    const deleted = await t.seedConsumer(client.id);
+    await t.seedMessage(disabled, { nextAttemptAt: at(0) });
+    await t.seedMessage(deleted, { nextAttemptAt: at(1) });
+    await t.store.webhookConsumers.delete(client.id, deleted.id);
+    const due = await t.seedMessage(consumer, { nextAttemptAt: at(2) });
+
+    // A batch of one: the two older messages must not fill it.
+    expect(ids(await t.store.webhookOutbox.claimDue(at(30), at(90), 1))).toEqual([due.id]);
+  });
+
   it('respects the limit and never hands out a leased message until the lease expires', async () => {
     const consumer = await t.seedConsumer(client.id);
     for (let i = 0; i < 5; i++) await t.seedMessage(consumer, { nextAttemptAt: at(i) });
