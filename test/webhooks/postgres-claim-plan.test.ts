@@ -45,6 +45,11 @@ describe('PostgreSQL webhook claim plan', () => {
     const due = claimed.map((c) => c.message.nextAttemptAt!);
     expect(due).toEqual([...due].sort());
   });
+
+  it('has autovacuum analyse the table after 1,000 changes, not 10 % of its history (migration 0006)', async () => {
+    const { rows } = await sql<{ reloptions: string[] | null }>`SELECT reloptions FROM pg_class WHERE relname = 'webhook_messages'`.execute(hooks.database.db);
+    expect(rows[0]?.reloptions).toEqual(expect.arrayContaining(['autovacuum_analyze_scale_factor=0', 'autovacuum_analyze_threshold=1000']));
+  });
 });
 
 function literal(value: unknown): string {

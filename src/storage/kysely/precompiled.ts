@@ -29,23 +29,12 @@ export function precompiled<DB, Row>(db: Kysely<DB>, build: (db: Kysely<DB>) => 
 }
 
 /**
- * An UPDATE or DELETE compiled once, like `precompiled`; resolves to the number of rows it
- * changed (single-use checks such as consuming an OAuth state depend on it).
- */
-export function precompiledCommand<DB>(db: Kysely<DB>, build: (db: Kysely<DB>) => { compile(): CompiledQuery<unknown> }, shared?: SharedCompilation) {
-  let compiled: CompiledQuery<unknown> | undefined;
-  return async (...parameters: unknown[]): Promise<number> => {
-    compiled ??= compileOnce(db, build, shared);
-    const result = await db.executeQuery({ ...compiled, parameters });
-    return Number(result.numAffectedRows ?? 0n);
-  };
-}
-
-/**
  * Like `precompiled`, for statements whose parameters are easy to misorder (an UPDATE's SET
  * values come before its WHERE values; a subquery's before the outer LIMIT): `build` receives
- * one placeholder per name, and each run binds `values` by name. Parameters the builder bound
- * itself (constants such as `disabled <> 0`) keep their compiled values.
+ * one placeholder per name, and each run binds `values` by name (a name may appear several
+ * times). Parameters the builder bound itself (constants such as `status = 'Linked'`) keep their
+ * compiled values. `changed` is the number of rows an UPDATE or DELETE changed (single-use checks
+ * such as consuming an OAuth state depend on it).
  */
 export function precompiledNamed<DB, Row, Name extends string>(
   db: Kysely<DB>,
@@ -72,7 +61,6 @@ export function compilerFor<DB>(db: Kysely<DB>, prefix: string, cache: CompiledQ
   const shared = (name: string) => cache && { cache, key: `${prefix}.${name}` };
   return {
     query: <Row>(name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<Row> }) => precompiled(db, build, shared(name)),
-    command: (name: string, build: (db: Kysely<DB>) => { compile(): CompiledQuery<unknown> }) => precompiledCommand(db, build, shared(name)),
     named: <Row, Name extends string>(
       name: string,
       names: readonly Name[],

@@ -63,18 +63,6 @@ export function toConnection(row: Omit<ConnectionRow, 'credentials_sealed'>): Co
   };
 }
 
-/** What a status change writes (the same columns `update` sets, in its parameter order). */
-function changedColumns(connection: Connection): unknown[] {
-  return [
-    connection.status,
-    connection.modified,
-    connection.lastSync,
-    connection.linkedAt,
-    connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
-    toJson(connection.dataConnectionErrors),
-  ];
-}
-
 export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): ConnectionRepository {
   // The Hosted Link flow reads and writes connections on almost every step: compiled once.
   const compile = compilerFor(db, 'connections', compiled);
@@ -85,26 +73,36 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
     q.selectFrom('connections').select(CONNECTION_COLUMNS).where('id', '=', '').where('company_id', '=', '').where('client_id', '=', ''),
   );
   const insertConnections = precompiledInsert<Tables, ConnectionRow>(db, 'connections', [...CONNECTION_COLUMNS, 'credentials_sealed'], compiled);
-  const updateStatus = compile.command('update', (q) =>
-    q
-      .updateTable('connections')
-      .set({ status: '', modified: '', last_sync: '', linked_at: '', connection_info: '', data_connection_errors: '' })
-      .where('id', '=', '')
-      .where('client_id', '=', ''),
+  const updateStatus = compile.named(
+    'update',
+    ['id', 'clientId', 'status', 'modified', 'lastSync', 'linkedAt', 'connectionInfo', 'dataConnectionErrors'],
+    (q, p) =>
+      q
+        .updateTable('connections')
+        .set({
+          status: p.status,
+          modified: p.modified,
+          last_sync: p.lastSync,
+          linked_at: p.linkedAt,
+          connection_info: p.connectionInfo,
+          data_connection_errors: p.dataConnectionErrors,
+        })
+        .where('id', '=', p.id)
+        .where('client_id', '=', p.clientId),
   );
-  const writeCredentials = compile.command('saveCredentials', (q) =>
-    q.updateTable('connections').set({ credentials_sealed: '' }).where('id', '=', '').where('client_id', '=', ''),
+  const writeCredentials = compile.named('saveCredentials', ['id', 'clientId', 'sealed'], (q, p) =>
+    q.updateTable('connections').set({ credentials_sealed: p.sealed }).where('id', '=', p.id).where('client_id', '=', p.clientId),
   );
   const linkedAccounting = (except: boolean) =>
-    compile.query(`linkedAccounting${except ? 'Except' : ''}`, (q) => {
+    compile.named(`linkedAccounting${except ? 'Except' : ''}`, ['companyId', 'clientId', 'exceptId'], (q, p) => {
       const query = q
         .selectFrom('connections')
         .select('id')
-        .where('company_id', '=', '')
-        .where('client_id', '=', '')
+        .where('company_id', '=', p.companyId)
+        .where('client_id', '=', p.clientId)
         .where('source_type', '=', 'Accounting')
         .where('status', '=', 'Linked');
-      return except ? query.where('id', '<>', '') : query;
+      return except ? query.where('id', '<>', p.exceptId) : query;
     });
   const linkedAccountingAny = linkedAccounting(false);
   const linkedAccountingExcept = linkedAccounting(true);
@@ -169,11 +167,20 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
     },
 
     async update(connection) {
-      await updateStatus(...changedColumns(connection), connection.id, connection.clientId);
+      await updateStatus({
+        id: connection.id,
+        clientId: connection.clientId,
+        status: connection.status,
+        modified: connection.modified,
+        lastSync: connection.lastSync,
+        linkedAt: connection.linkedAt,
+        connectionInfo: connection.connectionInfo === null ? null : toJson(connection.connectionInfo),
+        dataConnectionErrors: toJson(connection.dataConnectionErrors),
+      });
     },
 
     async saveCredentials(clientId, id, sealed) {
-      await writeCredentials(sealed, id, clientId);
+      await writeCredentials({ id, clientId, sealed });
     },
 
     async readCredentials(clientId, id) {
@@ -192,9 +199,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
     },
 
     async hasLinkedAccounting(clientId, companyId, exceptId) {
-      const rows = exceptId
-        ? await linkedAccountingExcept(companyId, clientId, 'Accounting', 'Linked', exceptId)
-        : await linkedAccountingAny(companyId, clientId, 'Accounting', 'Linked');
+      const { rows } = await (exceptId ? linkedAccountingExcept : linkedAccountingAny)({ companyId, clientId, exceptId });
       return rows.length > 0;
     },
   };

@@ -75,9 +75,15 @@ export function createOAuthStateRepository(db: Kysely<Tables>, compiled?: Compil
   );
   // The conditional UPDATE is the single-use guarantee (of two concurrent callbacks with the same
   // state exactly one changes the row) and the browser binding (another session's callback
-  // cannot consume it). Parameters: consumed_at, id, session_id, now.
-  const markConsumed = compile.command('consume', (q) =>
-    q.updateTable('oauth_states').set({ consumed_at: '' }).where('id', '=', '').where('session_id', '=', '').where('consumed_at', 'is', null).where('expires_at', '>', ''),
+  // cannot consume it).
+  const markConsumed = compile.named('consume', ['id', 'sessionId', 'now'], (q, p) =>
+    q
+      .updateTable('oauth_states')
+      .set({ consumed_at: p.now })
+      .where('id', '=', p.id)
+      .where('session_id', '=', p.sessionId)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', p.now),
   );
   return {
     async insert(state) {
@@ -100,7 +106,7 @@ export function createOAuthStateRepository(db: Kysely<Tables>, compiled?: Compil
       return row && toOAuthState(row);
     },
     async consume(id, sessionId, now) {
-      if ((await markConsumed(now, id, sessionId, now)) !== 1) return undefined;
+      if ((await markConsumed({ id, sessionId, now })).changed !== 1) return undefined;
       const [row] = await byId(id);
       return row && toOAuthState(row);
     },
