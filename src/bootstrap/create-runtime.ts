@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
+import { createPublicUrls } from '../domain/public-urls.js';
 import { createApp } from '../http/app.js';
 import { loadProvidersFile } from '../providers/load-providers-file.js';
 import { createProviderRegistry } from '../providers/registry.js';
@@ -65,7 +66,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     throw error;
   }
   const clock = overrides.clock ?? systemClock;
-  const wire = { publicUrl: config.publicUrl, providers };
+  const urls = createPublicUrls(config.publicUrl);
+  const wire = { publicUrl: config.publicUrl, urls, providers };
   const deps: LinkDeps = {
     store: createStore(database.db, database.dialect, {
       groupCommit: database.dialect === 'sqlite' ? createGroupCommitter(database.db) : undefined,
@@ -77,6 +79,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     secrets,
     accessTokens: createCompanyAccessTokens(secrets.deriveKey('company-access-token')),
     publicUrl: config.publicUrl,
+    urls,
     // The built-in Sandbox is an OAuth server like any other; its one app's secret is derived
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },

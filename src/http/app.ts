@@ -15,7 +15,7 @@ import { registerConnectionRoutes } from './api/connections-routes.js';
 import { registerIntegrationRoutes } from './api/integrations-routes.js';
 import { registerSettingsRoutes } from './api/settings-routes.js';
 import { registerWebhookConsumerRoutes } from './api/webhook-consumers-routes.js';
-import type { WireContext } from './api/wire-context.js';
+import type { WireContext } from '../wire/codat/wire-context.js';
 import { renderApiReference } from './docs/api-reference-page.js';
 import type { HttpEnv } from './env.js';
 import { errorEnvelope, respondWithError } from './errors.js';

@@ -2,10 +2,10 @@ import { toIso, type Clock } from '../domain/clock.js';
 import type { DomainEvent } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { consumerWants, newWebhookMessage } from '../domain/webhook-message.js';
-import { toCompanyOut, toConnectionOut } from '../http/api/mappers.js';
-import type { WireContext } from '../http/api/wire-context.js';
 import type { EventPublisher } from '../services/deps.js';
 import type { Store } from '../storage/ports.js';
+import { renderEventBody } from '../wire/codat/events.js';
+import type { WireContext } from '../wire/codat/wire-context.js';
 
 /**
  * The transactional outbox: `publish` is called with the transaction's store, so the event and
@@ -18,7 +18,7 @@ export function createEventPublisher(options: { wire: WireContext; clock: Clock;
     async publish(store: Store, event: DomainEvent) {
       const now = toIso(clock.now());
       const id = newId();
-      const body = JSON.stringify({ id, eventType: event.type, generatedDate: now, payload: renderPayload(wire, event) });
+      const body = renderEventBody(wire, event, { id, generatedDate: now });
       const clientId = event.company.clientId;
       await store.webhookOutbox.insertEvent({ id, clientId, eventType: event.type, companyId: event.company.id, body, created: now });
       const consumers = await store.webhookConsumers.list(clientId);
@@ -30,22 +30,5 @@ export function createEventPublisher(options: { wire: WireContext; clock: Clock;
       // The worker polls anyway; this only shortens the wait. The delay lets the transaction commit first.
       if (options.onPublished) setTimeout(options.onPublished, 2).unref();
     },
-  };
-}
-
-/** Codat's payloads: company events carry the company's details; connection events carry both. */
-function renderPayload(wire: WireContext, event: DomainEvent): unknown {
-  const { dataConnections: _omitted, ...companyDetails } = toCompanyOut(wire, { company: event.company, connections: [] });
-  if (!('connection' in event)) return companyDetails;
-  const company = event.company;
-  return {
-    referenceCompany: {
-      id: company.id,
-      name: company.name,
-      ...(company.description !== null ? { description: company.description } : {}),
-      links: { portal: `${wire.publicUrl}/portal/companies/${company.id}` },
-      tags: company.tags,
-    },
-    connection: toConnectionOut(wire, event.connection),
   };
 }

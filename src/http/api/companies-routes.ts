@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createCompany } from '../../services/companies/create-company.js';
 import { deleteCompany } from '../../services/companies/delete-company.js';
 import { getCompany } from '../../services/companies/get-company.js';
@@ -7,36 +7,27 @@ import { listCompanies } from '../../services/companies/list-companies.js';
 import { replaceCompany } from '../../services/companies/replace-company.js';
 import { updateCompany } from '../../services/companies/update-company.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import {
+  CompaniesSchema,
+  CompanyAccessTokenSchema,
+  CompanyRequestBody,
+  CompanySchema,
+  CompanyUpdateRequest,
+  ListCompaniesQuery,
+  toCompanyOut,
+} from '../../wire/codat/companies.js';
+import { toPageOut } from '../../wire/codat/paging.js';
+import { CompanyIdParam } from '../../wire/codat/params.js';
+import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
-import { pagingLinks, toCompanyOut } from './mappers.js';
-import { CompanyIdParam, errorResponses, json, jsonBody, PagingQuery, SECURITY } from './route-helpers.js';
-import type { WireContext } from './wire-context.js';
-import { CompaniesSchema, CompanyAccessTokenSchema, CompanySchema } from './wire-schemas.js';
+import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
 
-const Tags = z.record(z.string(), z.string()).openapi({ example: { uid: 'merchant-123' }, description: 'At most 10 tags; keys 1–27 chars, values ≤ 100.' });
-
-const CompanyRequestBody = z
-  .object({
-    name: z.string().min(1).openapi({ example: 'Bank of Dave', description: 'Characters outside letters, digits, spaces and - \' , & @ . ? ! are stripped.' }),
-    description: z.string().nullable().optional(),
-    tags: Tags.nullable().optional(),
-  })
-  .openapi('CompanyRequestBody');
-
-const CompanyUpdateRequest = z
-  .object({ name: z.string().min(1).nullable().optional(), description: z.string().nullable().optional(), tags: Tags.nullable().optional() })
-  .openapi('CompanyUpdateRequest');
-
-const ListCompaniesQuery = PagingQuery.extend({
-  tags: z.string().max(2048).optional().openapi({ example: 'uid=merchant-123', description: 'Tag filter: `key=value`, `!=`, `~`, joined with && / ||.' }),
-});
-
-const TAG = ['Companies'];
+const route = codatRoutes(['Companies']);
 
 export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
   api.openapi(
-    createRoute({
-      method: 'get', path: '/companies', operationId: 'list-companies', tags: TAG, security: SECURITY,
+    route({
+      method: 'get', path: '/companies', operationId: 'list-companies',
       summary: 'List companies',
       description: 'Finding an existing customer by your own id is one indexed lookup: `query=name=M-123` or `tags=uid=M-123`.',
       request: { query: ListCompaniesQuery },
@@ -45,23 +36,13 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
     async (c) => {
       const input = c.req.valid('query');
       const result = await listCompanies(deps, c.get('actor'), input);
-      const search = new URL(c.req.url).searchParams;
-      return c.json(
-        {
-          results: result.items.map((view) => toCompanyOut(wire, view)),
-          pageNumber: result.page,
-          pageSize: result.pageSize,
-          totalResults: result.total,
-          _links: pagingLinks('/companies', search, result.page, result.pageSize, result.total),
-        },
-        200,
-      );
+      return c.json(toPageOut(result, (view) => toCompanyOut(wire, view), '/companies', new URL(c.req.url).searchParams), 200);
     },
   );
 
   api.openapi(
-    createRoute({
-      method: 'post', path: '/companies', operationId: 'create-company', tags: TAG, security: SECURITY,
+    route({
+      method: 'post', path: '/companies', operationId: 'create-company',
       summary: 'Create company',
       description: 'Returns 200 (as Codat does) with `redirect`, the company\'s Hosted Link URL.',
       request: { body: jsonBody(CompanyRequestBody) },
@@ -71,8 +52,8 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    createRoute({
-      method: 'get', path: '/companies/{companyId}', operationId: 'get-company', tags: TAG, security: SECURITY,
+    route({
+      method: 'get', path: '/companies/{companyId}', operationId: 'get-company',
       summary: 'Get company',
       request: { params: CompanyIdParam },
       responses: { 200: json(CompanySchema, 'The company'), ...errorResponses(404) },
@@ -81,8 +62,8 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    createRoute({
-      method: 'put', path: '/companies/{companyId}', operationId: 'replace-company', tags: TAG, security: SECURITY,
+    route({
+      method: 'put', path: '/companies/{companyId}', operationId: 'replace-company',
       summary: 'Replace company', description: 'Overwrites name, description and tags; omitted values are cleared.',
       request: { params: CompanyIdParam, body: jsonBody(CompanyRequestBody) },
       responses: { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) },
@@ -92,8 +73,8 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    createRoute({
-      method: 'patch', path: '/companies/{companyId}', operationId: 'update-company', tags: TAG, security: SECURITY,
+    route({
+      method: 'patch', path: '/companies/{companyId}', operationId: 'update-company',
       summary: 'Update company', description: 'Absent or null fields are left unchanged; `tags: {}` removes all tags.',
       request: { params: CompanyIdParam, body: jsonBody(CompanyUpdateRequest) },
       responses: { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) },
@@ -103,8 +84,8 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    createRoute({
-      method: 'delete', path: '/companies/{companyId}', operationId: 'delete-company', tags: TAG, security: SECURITY,
+    route({
+      method: 'delete', path: '/companies/{companyId}', operationId: 'delete-company',
       summary: 'Delete company', description: 'Permanently deletes the company and its connections.',
       request: { params: CompanyIdParam },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
@@ -116,8 +97,8 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    createRoute({
-      method: 'get', path: '/companies/{companyId}/accessToken', operationId: 'get-company-access-token', tags: TAG, security: SECURITY,
+    route({
+      method: 'get', path: '/companies/{companyId}/accessToken', operationId: 'get-company-access-token',
       summary: 'Get company access token', description: 'A one-day bearer token for this company only, for Embedded Link.',
       request: { params: CompanyIdParam },
       responses: { 200: json(CompanyAccessTokenSchema, 'The token'), ...errorResponses(404) },

@@ -1,5 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { CONNECTION_STATUSES } from '../../domain/connection.js';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createConnection } from '../../services/connections/create-connection.js';
 import { deleteConnection } from '../../services/connections/delete-connection.js';
 import { getConnection } from '../../services/connections/get-connection.js';
@@ -7,31 +6,26 @@ import { listConnections } from '../../services/connections/list-connections.js'
 import { unlinkConnection } from '../../services/connections/unlink-connection.js';
 import { updateConnectionAuthorization } from '../../services/connections/update-connection-authorization.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import {
+  AuthorizationBody,
+  ConnectionSchema,
+  ConnectionsSchema,
+  CreateConnectionBody,
+  toConnectionOut,
+  UpdateConnectionStatus,
+} from '../../wire/codat/connections.js';
+import { PagingQuery, toPageOut } from '../../wire/codat/paging.js';
+import { CompanyIdParam, ConnectionIdParams } from '../../wire/codat/params.js';
+import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
-import { pagingLinks, toConnectionOut } from './mappers.js';
-import { CompanyIdParam, ConnectionIdParams, errorResponses, json, jsonBody, PagingQuery, SECURITY } from './route-helpers.js';
-import type { WireContext } from './wire-context.js';
-import { ConnectionSchema, ConnectionsSchema } from './wire-schemas.js';
+import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
 
-const CreateConnectionBody = z
-  .object({ platformKey: z.string().regex(/^[a-z]{4}$/, 'platformKey must be four lower-case letters').openapi({ example: 'gbol' }) })
-  .openapi('CreateConnection');
-
-const UpdateConnectionStatus = z
-  .object({ status: z.enum(CONNECTION_STATUSES).openapi({ example: 'Unlinked' }) })
-  .strict()
-  .openapi('UpdateConnectionStatus');
-
-const AuthorizationBody = z.record(z.string(), z.string().max(10_000)).openapi('ConnectionAuthorization', {
-  example: { accessToken: '0000-0000', businessId: 'test-business-1234' },
-});
-
-const TAG = ['Connections'];
+const route = codatRoutes(['Connections']);
 
 export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
   api.openapi(
-    createRoute({
-      method: 'get', path: '/companies/{companyId}/connections', operationId: 'list-connections', tags: TAG, security: SECURITY,
+    route({
+      method: 'get', path: '/companies/{companyId}/connections', operationId: 'list-connections',
       summary: 'List connections',
       request: { params: CompanyIdParam, query: PagingQuery },
       responses: { 200: json(ConnectionsSchema, 'A page of connections'), ...errorResponses(400, 404) },
@@ -39,22 +33,14 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     async (c) => {
       const { companyId } = c.req.valid('param');
       const result = await listConnections(deps, c.get('actor'), companyId, c.req.valid('query'));
-      return c.json(
-        {
-          results: result.items.map((connection) => toConnectionOut(wire, connection)),
-          pageNumber: result.page,
-          pageSize: result.pageSize,
-          totalResults: result.total,
-          _links: pagingLinks(`/companies/${companyId}/connections`, new URL(c.req.url).searchParams, result.page, result.pageSize, result.total),
-        },
-        200,
-      );
+      const path = `/companies/${companyId}/connections`;
+      return c.json(toPageOut(result, (connection) => toConnectionOut(wire, connection), path, new URL(c.req.url).searchParams), 200);
     },
   );
 
   api.openapi(
-    createRoute({
-      method: 'post', path: '/companies/{companyId}/connections', operationId: 'create-connection', tags: TAG, security: SECURITY,
+    route({
+      method: 'post', path: '/companies/{companyId}/connections', operationId: 'create-connection',
       summary: 'Create connection',
       description: 'Creates a PendingAuth connection; its `linkUrl` leads straight to the platform\'s authorization. 409 if the company already has a Linked accounting connection.',
       request: { params: CompanyIdParam, body: jsonBody(CreateConnectionBody) },
@@ -65,8 +51,8 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
   );
 
   api.openapi(
-    createRoute({
-      method: 'get', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'get-connection', tags: TAG, security: SECURITY,
+    route({
+      method: 'get', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'get-connection',
       summary: 'Get connection',
       request: { params: ConnectionIdParams },
       responses: { 200: json(ConnectionSchema, 'The connection'), ...errorResponses(404) },
@@ -78,8 +64,8 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
   );
 
   api.openapi(
-    createRoute({
-      method: 'delete', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'delete-connection', tags: TAG, security: SECURITY,
+    route({
+      method: 'delete', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'delete-connection',
       summary: 'Delete connection', description: 'Irreversible. Returns 200 with no body, as Codat does.',
       request: { params: ConnectionIdParams },
       responses: { 200: { description: 'Deleted' }, ...errorResponses(404) },
@@ -92,8 +78,8 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
   );
 
   api.openapi(
-    createRoute({
-      method: 'patch', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'unlink-connection', tags: TAG, security: SECURITY,
+    route({
+      method: 'patch', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'unlink-connection',
       summary: 'Unlink connection', description: 'Only `{"status":"Unlinked"}` on a Linked connection is accepted (400 for other statuses, 409 for other current states).',
       request: { params: ConnectionIdParams, body: jsonBody(UpdateConnectionStatus) },
       responses: { 200: json(ConnectionSchema, 'The unlinked connection'), ...errorResponses(400, 404, 409) },
@@ -106,9 +92,8 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
   );
 
   api.openapi(
-    createRoute({
+    route({
       method: 'put', path: '/companies/{companyId}/connections/{connectionId}/authorization', operationId: 'update-connection-authorization',
-      tags: TAG, security: SECURITY,
       summary: 'Update authorization', description: 'Stores the given credentials (encrypted at rest) and marks the connection Linked.',
       request: { params: ConnectionIdParams, body: jsonBody(AuthorizationBody) },
       responses: { 200: json(ConnectionSchema, 'The linked connection'), ...errorResponses(400, 404, 409) },

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
-import { ErrorMessageSchema } from './wire-schemas.js';
+import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { ErrorMessageSchema } from '../../wire/codat/errors.js';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request was invalid (bad body, parameter or query).',
@@ -29,19 +29,19 @@ export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
-export const SECURITY = [{ auth_header: [] }];
 
-export const PagingQuery = z.object({
-  page: z.coerce.number().int().min(1).optional().openapi({ example: 1, description: 'Page number (default 1).' }),
-  pageSize: z.coerce.number().int().min(1).max(5000).optional().openapi({ example: 100, description: 'Items per page (default 100, max 5000).' }),
-  query: z.string().max(2048).optional().openapi({ description: 'Codat query language, e.g. `name=Acme&&dataConnections.status=Linked`.' }),
-  orderBy: z.string().max(64).optional().openapi({ example: '-created', description: 'Field to order by; prefix with - for descending.' }),
-});
+/** Every operation of the API surface takes the API key (the `auth_header` scheme). */
+const SECURITY = [{ auth_header: [] }];
 
-export const CompanyIdParam = z.object({
-  companyId: z.string().openapi({ param: { name: 'companyId', in: 'path' }, example: '8a210b68-6988-11ed-a1eb-0242ac120002' }),
-});
+type OperationConfig = Omit<RouteConfig, 'path' | 'tags' | 'security'> & { path: string; operationId: string };
 
-export const ConnectionIdParams = CompanyIdParam.extend({
-  connectionId: z.string().openapi({ param: { name: 'connectionId', in: 'path' }, example: '2e9d2c44-f675-40ba-8049-353bfcb5e171' }),
-});
+/**
+ * The defaults of one route file's operations, stated once: its OpenAPI tags and the API-key
+ * security. Tags and security land right after `operationId`, where the document has them.
+ */
+export function codatRoutes(tags: string[]) {
+  return <R extends OperationConfig>(config: R) => {
+    const { method, path, operationId, ...rest } = config;
+    return createRoute({ method, path, operationId, tags, security: SECURITY, ...rest } as R & { tags: string[]; security: typeof SECURITY });
+  };
+}

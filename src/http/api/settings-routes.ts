@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey } from '../../services/api-keys/create-api-key.js';
 import { deleteApiKey } from '../../services/api-keys/delete-api-key.js';
 import { listApiKeys } from '../../services/api-keys/list-api-keys.js';
@@ -6,39 +6,36 @@ import type { ServiceDeps } from '../../services/deps.js';
 import { getProfile } from '../../services/profile/get-profile.js';
 import { setCorsSettings } from '../../services/profile/set-cors-settings.js';
 import { updateProfile } from '../../services/profile/update-profile.js';
+import { ApiKeyIdParam } from '../../wire/codat/params.js';
+import {
+  ApiKeyDetailsSchema,
+  ApiKeysSchema,
+  CorsBody,
+  CorsSettingsSchema,
+  CreateApiKeyBody,
+  ProfileBody,
+  ProfileSchema,
+  toApiKeyOut,
+  toCorsSettingsOut,
+  toProfileOut,
+} from '../../wire/codat/settings.js';
 import type { HttpEnv } from '../env.js';
-import { toApiKeyOut, toProfileOut } from './mappers.js';
-import { errorResponses, json, jsonBody, SECURITY } from './route-helpers.js';
-import { ApiKeyDetailsSchema, CorsSettingsSchema, ProfileSchema } from './wire-schemas.js';
+import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
 
-const CreateApiKeyBody = z.object({ name: z.string().nullable().optional().openapi({ example: 'invoice-finance-processor' }) }).openapi('CreateApiKey');
-const ApiKeyIdParam = z.object({ apiKeyId: z.string().openapi({ param: { name: 'apiKeyId', in: 'path' } }) });
-const ProfileBody = z
-  .object({
-    name: z.string().max(200),
-    redirectUrl: z.string().max(2000),
-    logoUrl: z.string().max(2000).optional(),
-    iconUrl: z.string().max(2000).optional(),
-    whiteListUrls: z.array(z.string().max(2000)).max(100).optional(),
-    apiKey: z.string().optional().openapi({ description: 'Deprecated by Codat; ignored.' }),
-    confirmCompanyName: z.boolean().optional().openapi({ description: 'Deprecated by Codat; ignored.' }),
-  })
-  .openapi('ProfileRequest');
-const CorsBody = z.object({ allowedOrigins: z.array(z.string().max(500)).optional() });
+const route = codatRoutes(['Settings']);
 
 export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps): void {
-  const keys = ['Settings'];
   api.openapi(
-    createRoute({
-      method: 'get', path: '/apiKeys', operationId: 'list-api-keys', tags: keys, security: SECURITY, summary: 'List API keys',
+    route({
+      method: 'get', path: '/apiKeys', operationId: 'list-api-keys', summary: 'List API keys',
       description: 'Keys are stored hashed: listings show only the last four characters.',
-      responses: { 200: json(z.object({ results: z.array(ApiKeyDetailsSchema) }).openapi('ApiKeys'), 'API keys'), ...errorResponses() },
+      responses: { 200: json(ApiKeysSchema, 'API keys'), ...errorResponses() },
     }),
     async (c) => c.json({ results: (await listApiKeys(deps, c.get('actor'))).map((key) => toApiKeyOut(key)) }, 200),
   );
   api.openapi(
-    createRoute({
-      method: 'post', path: '/apiKeys', operationId: 'create-api-key', tags: keys, security: SECURITY, summary: 'Create API key',
+    route({
+      method: 'post', path: '/apiKeys', operationId: 'create-api-key', summary: 'Create API key',
       description: 'The key is in this response only. At most 10 keys (409).',
       request: { body: { required: false, content: { 'application/json': { schema: CreateApiKeyBody } } } },
       responses: { 201: json(ApiKeyDetailsSchema, 'The new key, shown once'), ...errorResponses(400, 409) },
@@ -49,8 +46,8 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
     },
   );
   api.openapi(
-    createRoute({
-      method: 'delete', path: '/apiKeys/{apiKeyId}', operationId: 'delete-api-key', tags: keys, security: SECURITY, summary: 'Delete API key',
+    route({
+      method: 'delete', path: '/apiKeys/{apiKeyId}', operationId: 'delete-api-key', summary: 'Delete API key',
       request: { params: ApiKeyIdParam },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
     }),
@@ -61,15 +58,15 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
   );
 
   api.openapi(
-    createRoute({
-      method: 'get', path: '/profile', operationId: 'get-profile', tags: keys, security: SECURITY, summary: 'Get profile',
+    route({
+      method: 'get', path: '/profile', operationId: 'get-profile', summary: 'Get profile',
       responses: { 200: json(ProfileSchema, 'Profile'), ...errorResponses() },
     }),
     async (c) => c.json(toProfileOut(await getProfile(deps, c.get('actor'))), 200),
   );
   api.openapi(
-    createRoute({
-      method: 'put', path: '/profile', operationId: 'update-profile', tags: keys, security: SECURITY, summary: 'Update profile',
+    route({
+      method: 'put', path: '/profile', operationId: 'update-profile', summary: 'Update profile',
       description: '`redirectUrl` is where Hosted Link sends the SMB at the end; `{placeholders}` are filled in. `whiteListUrls` lists the allowed resolved redirect URLs/hosts.',
       request: { body: jsonBody(ProfileBody) },
       responses: { 200: json(ProfileSchema, 'Profile'), ...errorResponses(400) },
@@ -79,19 +76,19 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
 
   for (const [path, suffix] of [['/corsSettings', ''], ['/connectionManagement/corsSettings', '-deprecated']] as const) {
     api.openapi(
-      createRoute({
-        method: 'get', path, operationId: `get-cors-settings${suffix}`, tags: keys, security: SECURITY, summary: 'Get CORS settings',
+      route({
+        method: 'get', path, operationId: `get-cors-settings${suffix}`, summary: 'Get CORS settings',
         responses: { 200: json(CorsSettingsSchema, 'Allowed origins'), ...errorResponses() },
       }),
-      async (c) => c.json({ allowedOrigins: (await getProfile(deps, c.get('actor'))).corsAllowedOrigins }, 200),
+      async (c) => c.json(toCorsSettingsOut((await getProfile(deps, c.get('actor'))).corsAllowedOrigins), 200),
     );
     api.openapi(
-      createRoute({
-        method: 'post', path, operationId: `set-cors-settings${suffix}`, tags: keys, security: SECURITY, summary: 'Set CORS settings',
+      route({
+        method: 'post', path, operationId: `set-cors-settings${suffix}`, summary: 'Set CORS settings',
         request: { body: jsonBody(CorsBody) },
         responses: { 200: json(CorsSettingsSchema, 'Allowed origins'), ...errorResponses(400) },
       }),
-      async (c) => c.json({ allowedOrigins: await setCorsSettings(deps, c.get('actor'), c.req.valid('json').allowedOrigins ?? []) }, 200),
+      async (c) => c.json(toCorsSettingsOut(await setCorsSettings(deps, c.get('actor'), c.req.valid('json').allowedOrigins ?? [])), 200),
     );
   }
 }

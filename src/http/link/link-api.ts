@@ -14,7 +14,7 @@ import { recordLinkEvent } from '../../services/link/record-link-event.js';
 import { requireLinkConnection } from '../../services/link/require-link-connection.js';
 import { requireLinkSession } from '../../services/link/require-link-session.js';
 import { submitCredentials } from '../../services/link/submit-credentials.js';
-import type { WireContext } from '../api/wire-context.js';
+import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
 import { readBrowserSecret } from './browser-cookie.js';
 import { toLinkConnection, toLinkState } from './link-view-models.js';

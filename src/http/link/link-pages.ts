@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
 import { resolveLinkText } from '../../domain/link/link-settings.js';
+import { PUBLIC_ROUTES, publicPaths } from '../../domain/public-urls.js';
 import { completeAuthorization } from '../../services/link/complete-authorization.js';
 import { getLinkSettings } from '../../services/link/get-link-settings.js';
 import type { LinkDeps } from '../../services/link/link-deps.js';
@@ -26,7 +27,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
   const shell = (title: string, bootstrap: LinkBootstrap, iconUrl: string | null = null) => renderLinkShell(title, bootstrap, iconUrl);
 
   // Company Link URL (= Company.redirect).
-  app.get('/link/company/:companyId', async (c) => {
+  app.get(PUBLIC_ROUTES.companyLink, async (c) => {
     const browserSecret = ensureBrowserSecret(c, secure);
     const query = new URL(c.req.url).searchParams;
     const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
@@ -34,7 +35,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
   });
 
   // A connection's linkUrl: straight to that platform's authorization.
-  app.get('/link/companies/:companyId/connections/:connectionId/start', async (c) => {
+  app.get(PUBLIC_ROUTES.connectionLink, async (c) => {
     const browserSecret = ensureBrowserSecret(c, secure);
     const query = new URL(c.req.url).searchParams;
     const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
@@ -49,26 +50,26 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
   });
 
   // The page navigates here after consent; the session id in the path must belong to this browser.
-  app.get('/link/s/:sessionId/connections/:connectionId/authorize', async (c) => {
+  app.get(PUBLIC_ROUTES.authorize, async (c) => {
     const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
     return c.redirect(await startAuthorization(deps, session, c.req.param('connectionId')), 302);
   });
 
   // Back from a provider, or any later visit of the same session.
-  app.get('/link/s/:sessionId', async (c) => {
+  app.get(PUBLIC_ROUTES.session, async (c) => {
     const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
     const result = c.req.query('result');
     const initialStep = result && isUuid(result) ? { kind: 'result' as const, connectionId: result } : { kind: 'main' as const };
     return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep }));
   });
 
-  app.get('/link/oauth/callback', async (c) => {
+  app.get(PUBLIC_ROUTES.oauthCallback, async (c) => {
     const outcome = await completeAuthorization(deps, new URL(c.req.url).searchParams, readBrowserSecret(c));
-    return c.redirect(`/link/s/${outcome.sessionId}?result=${outcome.connectionId}`, 302);
+    return c.redirect(`${publicPaths.session(outcome.sessionId)}?result=${outcome.connectionId}`, 302);
   });
 
   // The client's generic Invite URL: the SMB names its company first.
-  app.get('/link/invite/:clientSlug', async (c) => {
+  app.get(PUBLIC_ROUTES.invite, async (c) => {
     const client = await deps.store.clients.findBySlug(c.req.param('clientSlug'));
     if (!client) throw new AppError('NOT_FOUND', 'We could not find this invitation. Please check the link you were sent.');
     const browserSecret = ensureBrowserSecret(c, secure);
@@ -92,7 +93,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
     );
   });
 
-  app.get('/link/done', (c) =>
+  app.get(PUBLIC_ROUTES.linkDone, (c) =>
     c.html(friendlyPage({ title: 'All done', message: 'Thank you. Your accounts are connected and you may now close this window.' })),
   );
 }

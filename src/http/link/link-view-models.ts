@@ -1,7 +1,7 @@
 import type { Connection } from '../../domain/connection.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { LinkState } from '../../services/link/get-link-state.js';
-import { absoluteUrl, type WireContext } from '../api/wire-context.js';
+import type { WireContext } from '../../wire/codat/wire-context.js';
 
 /** Domain → the Link UI contract in docs/link-api.md. */
 export function toLinkConnection(wire: WireContext, connection: Connection) {
@@ -11,7 +11,7 @@ export function toLinkConnection(wire: WireContext, connection: Connection) {
     id: connection.id,
     platformKey: connection.integrationKey,
     platformName: provider?.name ?? connection.integrationKey,
-    logoUrl: absoluteUrl(wire, provider?.logoUrl ?? `/static/logos/${connection.integrationKey}.svg`),
+    logoUrl: wire.urls.absolute(provider?.logoUrl ?? `/static/logos/${connection.integrationKey}.svg`),
     status: connection.status,
     created: connection.created,
     linkedAt: connection.linkedAt,
@@ -23,7 +23,7 @@ function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
   return {
     key: provider.key,
     name: provider.name,
-    logoUrl: absoluteUrl(wire, provider.logoUrl),
+    logoUrl: wire.urls.absolute(provider.logoUrl),
     isSandbox: provider.isSandbox,
     authType: provider.auth.type,
     // Credentials platforms, and OAuth platforms whose URLs need a value first, have a form.

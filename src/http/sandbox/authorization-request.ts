@@ -1,4 +1,5 @@
-import { OAUTH_CALLBACK_PATH, SANDBOX_SCOPE_DESCRIPTIONS, SANDBOX_DEFAULT_SCOPES, trimTrailingSlash } from '../../providers/sandbox/sandbox-endpoints.js';
+import { publicPaths, trimTrailingSlash } from '../../domain/public-urls.js';
+import { SANDBOX_SCOPE_DESCRIPTIONS, SANDBOX_DEFAULT_SCOPES } from '../../providers/sandbox/sandbox-endpoints.js';
 
 /** A validated authorization request, as the consent page carries it into its form. */
 export interface SandboxAuthorizationRequest {
@@ -32,7 +33,7 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
  * (so `/callback-evil`, `/callback/../x`, userinfo or a fragment cannot slip through).
  */
 export function isDoorwayCallback(redirectUri: string, publicUrl: string): boolean {
-  const expected = `${trimTrailingSlash(publicUrl)}${OAUTH_CALLBACK_PATH}`;
+  const expected = publicPaths.oauthCallback(trimTrailingSlash(publicUrl));
   if (!redirectUri.startsWith(expected) || !URL.canParse(redirectUri)) return false;
   const actual = new URL(redirectUri);
   const wanted = new URL(expected);

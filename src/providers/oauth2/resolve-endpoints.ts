@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../schema.js';
-import { SANDBOX_DEFAULT_SCOPES, SANDBOX_PATHS, trimTrailingSlash } from '../sandbox/sandbox-endpoints.js';
+import { publicPaths, trimTrailingSlash } from '../../domain/public-urls.js';
+import { SANDBOX_DEFAULT_SCOPES } from '../sandbox/sandbox-endpoints.js';
 import { renderTemplate } from '../url-template.js';
 import type { ResolvedOAuth2 } from './types.js';
 
@@ -28,8 +29,8 @@ export function resolveOAuth2(provider: ProviderDefinition, options: ResolveOAut
     // Doorway's own simulated platform (src/http/sandbox): PKCE and Basic auth, like most real ones.
     const base = trimTrailingSlash(options.publicUrl);
     return {
-      authorizationUrl: `${base}${SANDBOX_PATHS.authorize}`,
-      tokenUrl: `${base}${SANDBOX_PATHS.token}`,
+      authorizationUrl: publicPaths.sandboxAuthorize(base),
+      tokenUrl: publicPaths.sandboxToken(base),
       scopes: [...(scopes ?? SANDBOX_DEFAULT_SCOPES)],
       scopeSeparator: ' ',
       pkce: true,

@@ -1,6 +1,6 @@
 export { getSandboxDataset, listSandboxDatasets } from './datasets.js';
 export type { SandboxAccount, SandboxCompany, SandboxDataset, SandboxInvoice } from './datasets.js';
-export { OAUTH_CALLBACK_PATH, SANDBOX_DEFAULT_SCOPES, SANDBOX_PATHS, SANDBOX_SCOPE_DESCRIPTIONS } from './sandbox-endpoints.js';
+export { SANDBOX_DEFAULT_SCOPES, SANDBOX_PATHS, SANDBOX_SCOPE_DESCRIPTIONS } from './sandbox-endpoints.js';
 export {
   SANDBOX_ACCESS_TOKEN_TTL_SECONDS,
   SANDBOX_CODE_TTL_SECONDS,

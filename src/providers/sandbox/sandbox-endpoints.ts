@@ -1,15 +1,5 @@
-/**
- * Where Doorway's built-in Sandbox authorization server lives, relative to Doorway's public URL.
- * Shared by the OAuth engine (which points `type: 'sandbox'` providers here) and the HTTP routes.
- */
-export const SANDBOX_PATHS = {
-  authorize: '/sandbox/oauth/authorize',
-  token: '/sandbox/oauth/token',
-  stylesheet: '/sandbox/assets/sandbox.css',
-  company: '/sandbox/api/company',
-  accounts: '/sandbox/api/accounts',
-  invoices: '/sandbox/api/invoices',
-} as const;
+/** The Sandbox's paths and the public-URL helper live with every other URL Doorway mints. */
+export { SANDBOX_PATHS, trimTrailingSlash } from '../../domain/public-urls.js';
 
 /** What Doorway asks the Sandbox for by default. */
 export const SANDBOX_DEFAULT_SCOPES: readonly string[] = ['accounting.read', 'offline_access'];
@@ -21,11 +11,3 @@ export const SANDBOX_SCOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'commerce.read': 'Read commerce data',
   offline_access: 'Keep access when you are not using the application',
 };
-
-/** Doorway's OAuth callback: the only redirect URI the Sandbox accepts (under the public URL). */
-export const OAUTH_CALLBACK_PATH = '/link/oauth/callback';
-
-/** `https://doorway.example/` and `https://doorway.example` name the same base. */
-export function trimTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}

@@ -2,7 +2,7 @@ import { toIso } from '../../domain/clock.js';
 import { validCompanyName, validDescription, validTags, type Company, type CompanyTags } from '../../domain/company.js';
 import { newId } from '../../domain/ids.js';
 import type { Actor, ServiceDeps } from '../deps.js';
-import type { CompanyWithConnections } from './company-view.js';
+import type { CompanyWithConnections } from '../../domain/company-view.js';
 
 export interface CreateCompanyInput {
   name: string;

@@ -1,6 +1,6 @@
 import { isUuid } from '../../domain/ids.js';
 import type { Actor, ServiceDeps } from '../deps.js';
-import type { CompanyWithConnections } from './company-view.js';
+import type { CompanyWithConnections } from '../../domain/company-view.js';
 import { companyNotFound } from './require-company.js';
 
 /** One read for the company and its connections; other tenants' ids look unknown (404). */

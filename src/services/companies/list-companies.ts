@@ -1,7 +1,7 @@
 import { TAG_OPERATORS } from '../../domain/query/index.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { parseOptionalQuery, parseOrderBy, resolvePaging, type PageRequest } from '../paging.js';
-import type { CompanyWithConnections } from './company-view.js';
+import type { CompanyWithConnections } from '../../domain/company-view.js';
 
 export interface ListCompaniesInput extends PageRequest {
   /** Codat's `tags` filter: the query language restricted to `=`, `!=` and `~` over tag keys. */

@@ -1,7 +1,7 @@
 import { toIso } from '../../domain/clock.js';
 import { validCompanyName, validDescription, validTags, type CompanyTags } from '../../domain/company.js';
 import type { Actor, ServiceDeps } from '../deps.js';
-import type { CompanyWithConnections } from './company-view.js';
+import type { CompanyWithConnections } from '../../domain/company-view.js';
 import { requireCompany } from './require-company.js';
 
 export interface UpdateCompanyInput {

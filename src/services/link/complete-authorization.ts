@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import { describeUpstreamError, exchangeAuthorizationCode } from '../../providers/oauth2/index.js';
 import { markConnectionLinked, recordConnectionFailure } from './connection-outcome.js';
-import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
+import type { LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkSession } from './require-link-session.js';
@@ -37,7 +37,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, `oauth-state:${consumed.id}`) : null;
-  const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: oauthCallbackUrl(deps.publicUrl), codeVerifier, callbackParams: callback, now });
+  const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: deps.urls.oauthCallback(), codeVerifier, callbackParams: callback, now });
 
   if (!result.ok) {
     const failure = describeUpstreamError(result.error);

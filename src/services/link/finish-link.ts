@@ -1,11 +1,10 @@
 import { AppError } from '../../domain/errors.js';
 import { REDIRECT_ERROR_MESSAGES, resolveRedirectUrl } from '../../domain/link/redirect.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import type { ServiceDeps } from '../deps.js';
 import { getLinkState } from './get-link-state.js';
 import { recordLinkEvent } from './record-link-event.js';
-
-export const DONE_PAGE = '/link/done';
 
 /**
  * The end of a visit: Complete (statusCode 200, allowed once every required category is
@@ -30,7 +29,7 @@ export async function finishLink(
   await recordLinkEvent(deps, session, outcome, { connectionId: connection?.id ?? null });
 
   const { client } = state;
-  if (!client.redirectUrl) return DONE_PAGE;
+  if (!client.redirectUrl) return publicPaths.linkDone();
   const resolved = resolveRedirectUrl(
     client.redirectUrl,
     {

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { recordLinkEvent } from './record-link-event.js';
@@ -23,9 +24,7 @@ export async function giveConsent(
   await recordLinkEvent(deps, session, 'consent_given', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   // Credentials platforms, and OAuth platforms that need a value first (Shopify's shop, Zoho's
   // data centre), show the form; the rest go straight to the platform.
-  return needsForm(provider) ? { kind: 'credentials' } : { kind: 'redirect', url: authorizePath(session.id, connectionId) };
+  return needsForm(provider) ? { kind: 'credentials' } : { kind: 'redirect', url: publicPaths.authorize(session.id, connectionId) };
 }
-
-export const authorizePath = (sessionId: string, connectionId: string) => `/link/s/${sessionId}/connections/${connectionId}/authorize`;
 
 export const needsForm = (provider: ProviderDefinition) => provider.auth.type === 'credentials' || provider.connectionConfig.length > 0;

@@ -2,7 +2,7 @@ import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
 import { buildAuthorizationUrl, createPkcePair } from '../../providers/oauth2/index.js';
-import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
+import type { LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
@@ -39,7 +39,7 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
   await recordLinkEvent(deps, session, 'authorization_started', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   return buildAuthorizationUrl(oauth, {
     clientId: app.clientId,
-    redirectUri: oauthCallbackUrl(deps.publicUrl),
+    redirectUri: deps.urls.oauthCallback(),
     state: stateId,
     ...(pkce ? { codeChallenge: pkce.challenge } : {}),
   });

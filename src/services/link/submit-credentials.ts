@@ -1,11 +1,12 @@
 import type { Connection } from '../../domain/connection.js';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import { compileFieldPattern } from '../../providers/connection-field-schema.js';
 import { toIso } from '../../domain/clock.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { authorizePath, needsForm, type AuthorizationNext } from './give-consent.js';
+import { needsForm, type AuthorizationNext } from './give-consent.js';
 import { markConnectionLinked } from './connection-outcome.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
@@ -37,7 +38,7 @@ export async function submitCredentials(
   if (provider.auth.type !== 'credentials') {
     const prepared: Connection = { ...connection, connectionInfo: { ...connection.connectionInfo, ...visible }, modified: toIso(deps.clock.now()) };
     await deps.store.connections.update(prepared);
-    return { connection: prepared, next: { kind: 'redirect', url: authorizePath(session.id, connectionId) } };
+    return { connection: prepared, next: { kind: 'redirect', url: publicPaths.authorize(session.id, connectionId) } };
   }
   const linked = await markConnectionLinked(deps, connection, accepted, { ...connection.connectionInfo, ...visible });
   await recordLinkEvent(deps, session, 'connected', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });

@@ -1,5 +1,5 @@
-import type { Company } from '../../domain/company.js';
-import type { Connection } from '../../domain/connection.js';
+import type { Company } from './company.js';
+import type { Connection } from './connection.js';
 
 /** A company with its live connections, as the Codat `Company` object carries them. */
 export interface CompanyWithConnections {

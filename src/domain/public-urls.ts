@@ -1,0 +1,96 @@
+/**
+ * Every URL Doorway mints, in one place. Each builder takes an optional base (Doorway's public
+ * URL, without a trailing slash): without it the result is the path a page on Doorway's own
+ * origin navigates to, with it the absolute URL handed to clients, SMBs and providers. Building
+ * both from the same template is what keeps a Link URL in an API response and the route that
+ * serves it from drifting apart.
+ */
+
+/** The route patterns (Hono syntax) that serve the minted URLs; test/ checks both agree. */
+export const PUBLIC_ROUTES = {
+  companyLink: '/link/company/:companyId',
+  connectionLink: '/link/companies/:companyId/connections/:connectionId/start',
+  invite: '/link/invite/:clientSlug',
+  session: '/link/s/:sessionId',
+  authorize: '/link/s/:sessionId/connections/:connectionId/authorize',
+  oauthCallback: '/link/oauth/callback',
+  linkDone: '/link/done',
+  /** Served by the coming Portal; until then event payloads link to a page that is not live yet. */
+  portalCompany: '/portal/companies/:companyId',
+} as const;
+
+/**
+ * Where Doorway's built-in Sandbox authorization server lives, relative to Doorway's public URL.
+ * Shared by the OAuth engine (which points `type: 'sandbox'` providers here) and the HTTP routes.
+ */
+export const SANDBOX_PATHS = {
+  authorize: '/sandbox/oauth/authorize',
+  token: '/sandbox/oauth/token',
+  stylesheet: '/sandbox/assets/sandbox.css',
+  company: '/sandbox/api/company',
+  accounts: '/sandbox/api/accounts',
+  invoices: '/sandbox/api/invoices',
+} as const;
+
+/** The path (no base) or absolute URL (with base) of each page Doorway links to. */
+export const publicPaths = {
+  /** A company's Hosted Link URL (Codat's `Company.redirect`). */
+  companyLink: (companyId: string, base = '') => `${base}/link/company/${companyId}`,
+  /** A connection's `linkUrl`: straight to that platform's authorization. */
+  connectionLink: (companyId: string, connectionId: string, base = '') =>
+    `${base}/link/companies/${companyId}/connections/${connectionId}/start`,
+  /** A client's generic Invite URL: the SMB names its company first. */
+  invite: (clientSlug: string, base = '') => `${base}/link/invite/${clientSlug}`,
+  /** A Link session's page (back from a provider, or any later visit). */
+  session: (sessionId: string, base = '') => `${base}/link/s/${sessionId}`,
+  /** Where the Link page navigates after consent to start a platform's authorization. */
+  authorize: (sessionId: string, connectionId: string, base = '') => `${base}/link/s/${sessionId}/connections/${connectionId}/authorize`,
+  /** Doorway's OAuth redirect URI, registered with every platform's OAuth app. */
+  oauthCallback: (base = '') => `${base}${PUBLIC_ROUTES.oauthCallback}`,
+  /** Doorway's own "you may close this window" page, when the client has no redirect. */
+  linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
+  /** A company in the Portal (becomes live with the Portal issue). */
+  portalCompany: (companyId: string, base = '') => `${base}/portal/companies/${companyId}`,
+  sandboxAuthorize: (base = '') => `${base}${SANDBOX_PATHS.authorize}`,
+  sandboxToken: (base = '') => `${base}${SANDBOX_PATHS.token}`,
+} as const;
+
+/** `https://doorway.example/` and `https://doorway.example` name the same base. */
+export function trimTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** The absolute URLs under one deployment's public base. */
+export interface PublicUrls {
+  /** The public base URL, without a trailing slash. */
+  readonly base: string;
+  companyLink(companyId: string): string;
+  connectionLink(companyId: string, connectionId: string): string;
+  invite(clientSlug: string): string;
+  oauthCallback(): string;
+  portalCompany(companyId: string): string;
+  sandboxAuthorize(): string;
+  sandboxToken(): string;
+  /** A URL as given (absolute) or a path made absolute under the base (e.g. a provider's logo). */
+  absolute(pathOrUrl: string): string;
+}
+
+/** Built once by the composition root and passed down (`deps.urls`, the wire context). */
+export function createPublicUrls(publicUrl: string): PublicUrls {
+  const base = trimTrailingSlash(publicUrl);
+  // Constant URLs are built once here rather than on every response.
+  const oauthCallback = publicPaths.oauthCallback(base);
+  const sandboxAuthorize = publicPaths.sandboxAuthorize(base);
+  const sandboxToken = publicPaths.sandboxToken(base);
+  return {
+    base,
+    companyLink: (companyId) => publicPaths.companyLink(companyId, base),
+    connectionLink: (companyId, connectionId) => publicPaths.connectionLink(companyId, connectionId, base),
+    invite: (clientSlug) => publicPaths.invite(clientSlug, base),
+    oauthCallback: () => oauthCallback,
+    portalCompany: (companyId) => publicPaths.portalCompany(companyId, base),
+    sandboxAuthorize: () => sandboxAuthorize,
+    sandboxToken: () => sandboxToken,
+    absolute: (pathOrUrl) => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${base}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`),
+  };
+}

@@ -1,0 +1,31 @@
+import type { DomainEvent } from '../../domain/events.js';
+import { toCompanyOut } from './companies.js';
+import { toConnectionOut } from './connections.js';
+import type { WireContext } from './wire-context.js';
+
+/**
+ * Codat's webhook body, rendered once per event and sent byte for byte on every attempt. The
+ * key order (id, eventType, generatedDate, payload) is part of the bytes consumers may have
+ * signed or stored, so it is fixed here.
+ */
+export function renderEventBody(ctx: WireContext, event: DomainEvent, envelope: { id: string; generatedDate: string }): string {
+  return JSON.stringify({ id: envelope.id, eventType: event.type, generatedDate: envelope.generatedDate, payload: toEventPayload(ctx, event) });
+}
+
+/** Codat's payloads: company events carry the company's details; connection events carry both. */
+export function toEventPayload(ctx: WireContext, event: DomainEvent): unknown {
+  const { dataConnections: _omitted, ...companyDetails } = toCompanyOut(ctx, { company: event.company, connections: [] });
+  if (!('connection' in event)) return companyDetails;
+  const company = event.company;
+  return {
+    referenceCompany: {
+      id: company.id,
+      name: company.name,
+      ...(company.description !== null ? { description: company.description } : {}),
+      // The Portal's page for this company: live once the Portal ships (see domain/public-urls.ts).
+      links: { portal: ctx.urls.portalCompany(company.id) },
+      tags: company.tags,
+    },
+    connection: toConnectionOut(ctx, event.connection),
+  };
+}
