@@ -22,6 +22,8 @@ describe('public URLs', () => {
     expect(matches(PUBLIC_ROUTES.oauthCallback, publicPaths.oauthCallback(), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.linkDone, publicPaths.linkDone(), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.portalCompany, publicPaths.portalCompany(ids.companyId), ids)).toBe(true);
+    // http/app.ts serves `/static/logos/:file{[a-z]{4}\\.svg}`.
+    expect(publicPaths.providerLogo('gbol')).toMatch(/^\/static\/logos\/[a-z]{4}\.svg$/);
     expect(publicPaths.sandboxAuthorize()).toBe(SANDBOX_PATHS.authorize);
     expect(publicPaths.sandboxToken()).toBe(SANDBOX_PATHS.token);
   });

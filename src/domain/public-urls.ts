@@ -51,6 +51,8 @@ export const publicPaths = {
   linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
   /** A company in the Portal (becomes live with the Portal issue). */
   portalCompany: (companyId: string, base = '') => `${base}/portal/companies/${companyId}`,
+  /** The monogram logo Doorway serves for a platform that names no logo of its own. */
+  providerLogo: (platformKey: string, base = '') => `${base}/static/logos/${platformKey}.svg`,
   sandboxAuthorize: (base = '') => `${base}${SANDBOX_PATHS.authorize}`,
   sandboxToken: (base = '') => `${base}${SANDBOX_PATHS.token}`,
 } as const;

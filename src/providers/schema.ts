@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_TYPES } from '../domain/source-type.js';
+import { publicPaths } from '../domain/public-urls.js';
 import { providerAuthSchema, type OAuth2Auth } from './auth-schema.js';
 import { connectionFieldSchema, type ConnectionField } from './connection-field-schema.js';
 import { deriveIntegrationId, deriveSourceId } from './deterministic-id.js';
@@ -105,7 +106,7 @@ function withDerivedDefaults(definition: ProviderDefinitionObject) {
     ...definition,
     integrationId: definition.integrationId ?? deriveIntegrationId(definition.key),
     sourceId: definition.sourceId ?? deriveSourceId(definition.key),
-    logoUrl: definition.logoUrl ?? `/static/logos/${definition.key}.svg`,
+    logoUrl: definition.logoUrl ?? publicPaths.providerLogo(definition.key),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Connection } from '../../domain/connection.js';
+import { publicPaths } from '../../domain/public-urls.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { LinkState } from '../../services/link/get-link-state.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
@@ -11,7 +12,7 @@ export function toLinkConnection(wire: WireContext, connection: Connection) {
     id: connection.id,
     platformKey: connection.integrationKey,
     platformName: provider?.name ?? connection.integrationKey,
-    logoUrl: wire.urls.absolute(provider?.logoUrl ?? `/static/logos/${connection.integrationKey}.svg`),
+    logoUrl: wire.urls.absolute(provider?.logoUrl ?? publicPaths.providerLogo(connection.integrationKey)),
     status: connection.status,
     created: connection.created,
     linkedAt: connection.linkedAt,
