@@ -5,6 +5,7 @@ import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkSession } from './require-link-session.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 export interface AuthorizationOutcome {
   sessionId: string;
@@ -36,7 +37,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
 
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
-  const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, `oauth-state:${consumed.id}`) : null;
+  const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, SEALING.oauthStateVerifier(consumed.id)) : null;
   const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: oauthCallbackUrl(deps.publicUrl), codeVerifier, callbackParams: callback, now });
 
   if (!result.ok) {
