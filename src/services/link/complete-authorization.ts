@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import { describeUpstreamError, exchangeAuthorizationCode } from '../../providers/oauth2/index.js';
-import { markConnectionLinked, recordConnectionFailure } from './connection-outcome.js';
+import { oauth2Credentials } from '../../domain/connection-credentials.js';
+import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
 import { oauthCallbackUrl, type LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
@@ -48,7 +49,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   }
   try {
     const info = Object.keys(result.metadata).length > 0 ? { ...connection.connectionInfo, ...result.metadata } : connection.connectionInfo;
-    await markConnectionLinked(deps, connection, { ...result.tokens }, info);
+    await markLinkedFromLink(deps, connection, oauth2Credentials(result.tokens), info);
   } catch (error) {
     if (!isAppError(error)) throw error;
     await recordConnectionFailure(deps, connection, { statusCode: String(error.status), statusText: error.code, errorMessage: error.message });
