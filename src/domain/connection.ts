@@ -50,6 +50,22 @@ export function assertTransition(from: ConnectionStatus, to: ConnectionStatus): 
   }
 }
 
+/**
+ * The connection after a successful authorization: Linked (first link or reconnect), its first
+ * link time kept, and every active error resolved, as Codat shows them (`resolvedOnUtc`).
+ */
+export function linkedConnection(connection: Connection, now: string, connectionInfo: Connection['connectionInfo']): Connection {
+  assertTransition(connection.status, 'Linked');
+  return {
+    ...connection,
+    status: 'Linked',
+    modified: now,
+    linkedAt: connection.linkedAt ?? now,
+    connectionInfo,
+    dataConnectionErrors: connection.dataConnectionErrors.map((e) => (e.status === 'Active' ? { ...e, status: 'Resolved', resolvedOnUtc: now } : e)),
+  };
+}
+
 /** Statuses the PATCH unlink endpoint accepts as a target: only Unlinked, and only from Linked. */
 export function assertUnlinkable(current: ConnectionStatus, requested: ConnectionStatus): void {
   if (requested !== 'Unlinked') {

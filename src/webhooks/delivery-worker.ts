@@ -3,6 +3,7 @@ import { toIso, type Clock } from '../domain/clock.js';
 import { newPrefixedId } from '../domain/ids.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 import { AUTO_DISABLE_AFTER_MS, DEFAULT_RETRY_SCHEDULE_SECONDS, type WebhookAttempt, type WebhookMessage } from '../domain/webhook-message.js';
+import { SEALING } from '../security/sealing-contexts.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { ClaimedMessage, Store } from '../storage/ports.js';
 import type { WebhookSender } from './http-sender.js';
@@ -81,7 +82,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   /** The current secret, plus the previous one while its rotation overlap lasts. */
   function signingSecrets(consumer: WebhookConsumer, now: Date): string[] {
-    const aad = `webhook-consumer:${consumer.id}`;
+    const aad = SEALING.webhookSecret(consumer.id);
     const list = [secrets.open(consumer.secretSealed, aad)];
     const { previousSecretSealed, previousSecretExpiresAt } = consumer;
     if (previousSecretSealed && previousSecretExpiresAt && Date.parse(previousSecretExpiresAt) > now.getTime()) {

@@ -1,3 +1,4 @@
+import type { OAuth2TokenSet } from '../../domain/connection-credentials.js';
 import type { UpstreamError } from './upstream-error.js';
 
 /** The client credentials Doorway holds for one platform (from integration settings or config). */
@@ -21,17 +22,7 @@ export interface ResolvedOAuth2 {
   codeParam: string;
 }
 
-export interface TokenSet {
-  accessToken: string;
-  /** Null when the response carried none; after a refresh, keep the previous one in that case. */
-  refreshToken: string | null;
-  /** Lower-cased, as oauth4webapi normalises it (`bearer`); the scheme is case-insensitive. */
-  tokenType: string;
-  /** ISO-8601; null when the platform did not say (`expires_in` absent). */
-  expiresAt: string | null;
-  scope: string | null;
-  /** Kept verbatim and NOT validated: Doorway connects data, it does not log people in. */
-  idToken: string | null;
-}
+/** The token set is a domain type: it is what a Linked OAuth connection holds (domain/connection-credentials.ts). */
+export type TokenSet = OAuth2TokenSet;
 
 export type ExchangeResult = { ok: true; tokens: TokenSet; metadata: Record<string, string> } | { ok: false; error: UpstreamError };

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { toIntegrationView, type IntegrationView } from './integration-view.js';
 import { requireIntegration } from './require-integration.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 export interface IntegrationSettingsInput {
   enabled: boolean;
@@ -33,7 +34,7 @@ export async function updateIntegrationSettings(
         ? (previous?.oauthClientSecretSealed ?? null)
         : input.clientSecret === null
           ? null
-          : deps.secrets.seal(input.clientSecret, `integration:${actor.clientId}:${platformKey}`);
+          : deps.secrets.seal(input.clientSecret, SEALING.integrationClientSecret(actor.clientId, platformKey));
     if (input.enabled && current.provider.auth.type === 'oauth2' && (!oauthClientId || !sealedSecret)) {
       throw new AppError(
         'BAD_REQUEST',

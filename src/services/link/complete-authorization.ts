@@ -1,10 +1,12 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import { describeUpstreamError, exchangeAuthorizationCode } from '../../providers/oauth2/index.js';
-import { markConnectionLinked, recordConnectionFailure } from './connection-outcome.js';
+import { oauth2Credentials } from '../../domain/connection-credentials.js';
+import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
 import type { LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkSession } from './require-link-session.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 export interface AuthorizationOutcome {
   sessionId: string;
@@ -36,7 +38,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
 
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
-  const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, `oauth-state:${consumed.id}`) : null;
+  const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, SEALING.oauthStateVerifier(consumed.id)) : null;
   const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: deps.urls.oauthCallback(), codeVerifier, callbackParams: callback, now });
 
   if (!result.ok) {
@@ -47,7 +49,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   }
   try {
     const info = Object.keys(result.metadata).length > 0 ? { ...connection.connectionInfo, ...result.metadata } : connection.connectionInfo;
-    await markConnectionLinked(deps, connection, { ...result.tokens }, info);
+    await markLinkedFromLink(deps, connection, oauth2Credentials(result.tokens), info);
   } catch (error) {
     if (!isAppError(error)) throw error;
     await recordConnectionFailure(deps, connection, { statusCode: String(error.status), statusText: error.code, errorMessage: error.message });

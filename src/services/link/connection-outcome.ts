@@ -1,44 +1,24 @@
 import { toIso, type Clock } from '../../domain/clock.js';
-import { assertTransition, type Connection, type DataConnectionError } from '../../domain/connection.js';
-import { AppError } from '../../domain/errors.js';
-import type { SecretBox } from '../../security/secret-box.js';
+import type { Connection, DataConnectionError } from '../../domain/connection.js';
+import type { ConnectionCredentials } from '../../domain/connection-credentials.js';
 import type { Store } from '../../storage/ports.js';
-import { linkedEventType } from '../../domain/events.js';
-import type { EventPublisher } from '../deps.js';
+import type { EventPublisher, ServiceDeps } from '../deps.js';
 import { requireCompany } from '../companies/require-company.js';
+import { markConnectionLinked } from '../connections/mark-connection-linked.js';
 
-const companyOf = (store: Store, connection: Connection) => requireCompany(store, connection.clientId, connection.companyId);
+/** The business, not a developer, reads this (on its Link page and in the connection's errors). */
+export const LINK_ACCOUNTING_CONFLICT = 'This business already has a connected accounting platform. Disconnect it first to connect another.';
 
-/**
- * Marks a connection Linked with its credentials sealed (bound to the connection id), resolving
- * earlier errors. One Linked accounting connection per company is checked here and enforced by
- * a unique index underneath.
- */
-export async function markConnectionLinked(
-  deps: { store: Store; clock: Clock; secrets: SecretBox; events: EventPublisher },
+/** A connection the business has just authorized becomes Linked, in its own transaction. */
+export async function markLinkedFromLink(
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events'>,
   connection: Connection,
-  credentials: Record<string, unknown>,
+  credentials: ConnectionCredentials,
   connectionInfo: Record<string, unknown> | null,
 ): Promise<Connection> {
-  return deps.store.transaction(async (tx) => {
-    assertTransition(connection.status, 'Linked');
-    if (connection.sourceType === 'Accounting' && (await tx.connections.hasLinkedAccounting(connection.clientId, connection.companyId, connection.id))) {
-      throw new AppError('CONFLICT', 'This business already has a connected accounting platform. Disconnect it first to connect another.');
-    }
-    const now = toIso(deps.clock.now());
-    const linked: Connection = {
-      ...connection,
-      status: 'Linked',
-      modified: now,
-      linkedAt: connection.linkedAt ?? now,
-      connectionInfo: connectionInfo ?? connection.connectionInfo,
-      dataConnectionErrors: connection.dataConnectionErrors.map((e) => (e.status === 'Active' ? { ...e, status: 'Resolved', resolvedOnUtc: now } : e)),
-    };
-    await tx.connections.update(linked);
-    await tx.connections.saveCredentials(connection.clientId, connection.id, deps.secrets.seal(JSON.stringify(credentials), `connection:${connection.id}`));
-    await deps.events.publish(tx, { type: linkedEventType(connection.status), company: await companyOf(tx, connection), connection: linked });
-    return linked;
-  });
+  return deps.store.transaction((tx) =>
+    markConnectionLinked(deps, tx, connection, credentials, { connectionInfo, accountingConflictMessage: LINK_ACCOUNTING_CONFLICT }),
+  );
 }
 
 /** Records a failed authorization as a Codat `dataConnectionErrors` entry; the status is unchanged. */
@@ -53,7 +33,7 @@ export async function recordConnectionFailure(
   const failed: Connection = { ...connection, modified: now, dataConnectionErrors: [...connection.dataConnectionErrors, entry].slice(-20) };
   await deps.store.transaction(async (tx) => {
     await tx.connections.update(failed);
-    await deps.events.publish(tx, { type: 'connection.failed', company: await companyOf(tx, connection), connection: failed });
+    await deps.events.publish(tx, { type: 'connection.failed', company: await requireCompany(tx, connection.clientId, connection.companyId), connection: failed });
   });
   return failed;
 }

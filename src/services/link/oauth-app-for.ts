@@ -3,6 +3,7 @@ import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Connection } from '../../domain/connection.js';
 import { resolveOAuth2, type OAuthAppCredentials, type ResolvedOAuth2 } from '../../providers/oauth2/index.js';
 import type { LinkDeps } from './link-deps.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 /**
  * The OAuth app Doorway authenticates as for this client and platform: the client's own app
@@ -18,7 +19,7 @@ export async function oauthAppFor(
   if (!settings?.enabled || !settings.oauthClientId || !settings.oauthClientSecretSealed) {
     throw new AppError('BAD_REQUEST', `${provider.name} is not set up for this business yet. Please choose another platform or contact them.`);
   }
-  const clientSecret = deps.secrets.open(settings.oauthClientSecretSealed, `integration:${clientId}:${provider.key}`);
+  const clientSecret = deps.secrets.open(settings.oauthClientSecretSealed, SEALING.integrationClientSecret(clientId, provider.key));
   return { app: { clientId: settings.oauthClientId, clientSecret }, scopes: settings.scopes };
 }
 

@@ -7,6 +7,7 @@ import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 import { randomToken } from '../../domain/ids.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 const AUTHORIZABLE = new Set(['PendingAuth', 'Unlinked', 'Deauthorized']);
 
@@ -31,7 +32,7 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
     companyId: connection.companyId,
     connectionId: connection.id,
     sessionId: session.id,
-    codeVerifierSealed: pkce ? deps.secrets.seal(pkce.verifier, `oauth-state:${stateId}`) : null,
+    codeVerifierSealed: pkce ? deps.secrets.seal(pkce.verifier, SEALING.oauthStateVerifier(stateId)) : null,
     created: toIso(now),
     expiresAt: toIso(new Date(now.getTime() + OAUTH_STATE_TTL_MS)),
     consumedAt: null,

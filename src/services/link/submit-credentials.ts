@@ -1,4 +1,5 @@
 import type { Connection } from '../../domain/connection.js';
+import { fieldCredentials } from '../../domain/connection-credentials.js';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { publicPaths } from '../../domain/public-urls.js';
@@ -7,7 +8,7 @@ import { toIso } from '../../domain/clock.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { needsForm, type AuthorizationNext } from './give-consent.js';
-import { markConnectionLinked } from './connection-outcome.js';
+import { markLinkedFromLink } from './connection-outcome.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 
@@ -40,7 +41,7 @@ export async function submitCredentials(
     await deps.store.connections.update(prepared);
     return { connection: prepared, next: { kind: 'redirect', url: publicPaths.authorize(session.id, connectionId) } };
   }
-  const linked = await markConnectionLinked(deps, connection, accepted, { ...connection.connectionInfo, ...visible });
+  const linked = await markLinkedFromLink(deps, connection, fieldCredentials(accepted), { ...connection.connectionInfo, ...visible });
   await recordLinkEvent(deps, session, 'connected', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   return { connection: linked };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { MAX_CONSUMER_COMPANY_TAGS, MAX_WEBHOOK_CONSUMERS_PER_CLIENT, type WebhookConsumer } from '../../domain/webhook-consumer.js';
 import type { Actor, ServiceDeps } from '../deps.js';
+import { SEALING } from '../../security/sealing-contexts.js';
 
 export interface CreateWebhookConsumerInput {
   url: string;
@@ -52,7 +53,7 @@ export async function createWebhookConsumer(
     disabled: input.disabled ?? false,
     eventTypes: [...new Set(input.eventTypes)],
     companyTags,
-    secretSealed: deps.secrets.seal(newSigningSecret(), `webhook-consumer:${id}`),
+    secretSealed: deps.secrets.seal(newSigningSecret(), SEALING.webhookSecret(id)),
     previousSecretSealed: null,
     previousSecretExpiresAt: null,
     failingSince: null,

@@ -3,13 +3,12 @@ import { SECRET_ROTATION_OVERLAP_MS } from '../../domain/webhook-message.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { newSigningSecret } from './create-webhook-consumer.js';
 import { requireWebhookConsumer } from './require-webhook-consumer.js';
-
-const aad = (consumerId: string) => `webhook-consumer:${consumerId}`;
+import { SEALING } from '../../security/sealing-contexts.js';
 
 /** The consumer's current Standard Webhooks secret (`whsec_…`), for the receiver to verify with. */
 export async function getSigningSecret(deps: Pick<ServiceDeps, 'store' | 'secrets'>, actor: Actor, webhookId: string): Promise<string> {
   const consumer = await requireWebhookConsumer(deps.store, actor.clientId, webhookId);
-  return deps.secrets.open(consumer.secretSealed, aad(consumer.id));
+  return deps.secrets.open(consumer.secretSealed, SEALING.webhookSecret(consumer.id));
 }
 
 /**
@@ -23,7 +22,7 @@ export async function rotateSigningSecret(deps: Pick<ServiceDeps, 'store' | 'sec
     const secret = newSigningSecret();
     await tx.webhookConsumers.update({
       ...consumer,
-      secretSealed: deps.secrets.seal(secret, aad(consumer.id)),
+      secretSealed: deps.secrets.seal(secret, SEALING.webhookSecret(consumer.id)),
       previousSecretSealed: consumer.secretSealed,
       previousSecretExpiresAt: toIso(new Date(now.getTime() + SECRET_ROTATION_OVERLAP_MS)),
       modified: toIso(now),
