@@ -42,7 +42,8 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
   app.onError((error, c) => respondWithApiError(c, error));
   app.notFound(notFoundWith(respondWithApiError));
 
-  app.route('/', createDocsApp({ providers: deps.providers, version: options.version, describeApi: () => describeApi(api, { version: options.version, publicUrl: wire.publicUrl }) }));
+  const describe = () => describeApi(api, { version: options.version, publicUrl: wire.publicUrl });
+  app.route('/', createDocsApp({ providers: deps.providers, version: options.version, describeApi: describe }));
   app.route('/', createLinkApp({ deps, wire, linkAssetsDir: options.linkAssetsDir, trustProxy: options.trustProxy, maxBodyBytes }));
   app.route(
     '/',
