@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import type { LinkDeps } from '../../services/link/link-deps.js';
+import type { WireContext } from '../../wire/codat/wire-context.js';
+import { respondWithFriendlyPage, respondWithLinkApiError } from '../browser-errors.js';
+import type { HttpEnv } from '../env.js';
+import { requestBodyLimit } from '../middleware/request-body-limit.js';
+import { notFoundWith } from '../not-found.js';
+import { registerLinkApi } from './link-api.js';
+import { registerLinkAssets } from './link-assets.js';
+import { registerLinkPages } from './link-pages.js';
+import { linkSecurityHeaders } from './link-security-headers.js';
+
+export interface LinkAppOptions {
+  deps: LinkDeps;
+  wire: WireContext;
+  linkAssetsDir: string;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+}
+
+/**
+ * The Hosted Link surface (`/link/*`): no API key (the session and the browser cookie are the
+ * credentials), the strict Link CSP on every response, and errors for people. It is two apps
+ * because it has two audiences: the Link app's JSON API answers `{error:{code,message,…}}`,
+ * the pages answer a friendly HTML page. Each claims every path under its prefix, so an unknown
+ * Link path never reaches the API's key check.
+ */
+export function createLinkApp(options: LinkAppOptions): Hono<HttpEnv> {
+  const link = new Hono<HttpEnv>();
+  link.use('/link/*', linkSecurityHeaders());
+  link.use('/link/assets/*', compress());
+  link.route('/', createLinkJsonApi(options));
+  link.route('/', createLinkPages(options));
+  return link;
+}
+
+function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
+  const api = new Hono<HttpEnv>();
+  api.onError((error, c) => respondWithLinkApiError(c, error));
+  // The same limit as the Platform API: Link's bodies (events, credentials forms) are far smaller.
+  api.use('/link/api/*', requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
+  registerLinkApi(api, options.deps, options.wire, options.trustProxy);
+  api.all('/link/api/*', notFoundWith(respondWithLinkApiError));
+  return api;
+}
+
+/** Pages read no request body (they are GETs), so they need no body limit. */
+function createLinkPages(options: LinkAppOptions): Hono<HttpEnv> {
+  const pages = new Hono<HttpEnv>();
+  pages.onError((error, c) => respondWithFriendlyPage(c, error));
+  registerLinkAssets(pages, options.linkAssetsDir);
+  registerLinkPages(pages, options.deps);
+  pages.all('/link/*', notFoundWith(respondWithFriendlyPage));
+  return pages;
+}
