@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { startApiServer, type ApiSample, type ApiServer } from './api-server.js';
-import { assess, assessSameWork, measure, type AssessedMeasurement, type LoadTarget, type Measurement, type Target } from './measure.js';
+import { assess, assessSameWork, compareWithSameWork, measure, type AssessedMeasurement, type LoadTarget, type Measurement, type Target } from './measure.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 export interface ApiBenchmarkResult {
@@ -84,15 +84,8 @@ export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSett
 }
 
 function compare(doorway: Measurement, reference: Measurement): SameWorkComparison {
-  const assessed = assess(doorway, null, null, reference);
   const figures = (m: Measurement) => ({ requestsPerSec: m.requestsPerSec, serverCpuUsPerRequest: m.serverCpuUsPerRequest });
-  return {
-    operation: doorway.operation,
-    doorway: figures(doorway),
-    reference: figures(reference),
-    shareOfSameWork: assessed.shareOfSameWork ?? null,
-    cpuVsSameWork: assessed.cpuVsSameWork ?? null,
-  };
+  return { operation: doorway.operation, doorway: figures(doorway), reference: figures(reference), ...compareWithSameWork(doorway, reference) };
 }
 
 interface GoalTarget {

@@ -131,7 +131,7 @@ export function assess(measurement: Measurement, bare: Measurement | null, targe
   };
 }
 
-function compareWithSameWork(measurement: Measurement, sameWork: Measurement): Pick<AssessedMeasurement, 'shareOfSameWork' | 'cpuVsSameWork'> {
+export function compareWithSameWork(measurement: Measurement, sameWork: Measurement): { shareOfSameWork: number | null; cpuVsSameWork: number | null } {
   const doorwayCpu = measurement.serverCpuUsPerRequest;
   const referenceCpu = sameWork.serverCpuUsPerRequest;
   return {
