@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type autocannon from 'autocannon';
-import { startBenchDoorway, type BenchDoorway } from './doorway.js';
-import { assess, measure, type AssessedMeasurement, type LoadTarget, type Measurement, type Target } from './measure.js';
-import { merchantUid, seedCompanies, type SeededCompanies } from './seed-companies.js';
+import { startApiServer, type ApiSample, type ApiServer } from './api-server.js';
+import { assess, assessSameWork, compareWithSameWork, measure, type AssessedMeasurement, type LoadTarget, type Measurement, type Target } from './measure.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 export interface ApiBenchmarkResult {
@@ -14,63 +13,79 @@ export interface ApiBenchmarkResult {
   /** The bare route's slowest and fastest run; rows are compared with the fastest. */
   bareRange: { min: number; max: number };
   rows: AssessedMeasurement[];
+  /** Per operation: Doorway next to its minimal same-work reference, measured one after the other. */
+  sameWork: SameWorkComparison[];
 }
 
-/** How many distinct companies the read benchmarks rotate through (enough to defeat a single hot row). */
-const SAMPLE_SIZE = 300;
+export interface SameWorkComparison {
+  operation: string;
+  doorway: { requestsPerSec: number; serverCpuUsPerRequest: number | null };
+  reference: { requestsPerSec: number; serverCpuUsPerRequest: number | null };
+  /** Doorway's requests/s as a fraction of the reference's. */
+  shareOfSameWork: number | null;
+  /** Doorway's server CPU per request as a multiple of the reference's. */
+  cpuVsSameWork: number | null;
+}
 
-/** The Codat-compatible companies API against 100,000 companies, relative to a bare Hono route. */
-export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSettings, bare: LoadTarget): Promise<ApiBenchmarkResult> {
-  const doorway = await startBenchDoorway(dialect, settings);
+/**
+ * The Codat-compatible companies API against 100,000 companies, relative to a bare Hono route and,
+ * per operation, to a same-work reference route (bench/same-work-routes.ts). All three are served
+ * by one child process, so its CPU time per request is the servers' alone.
+ */
+export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSettings): Promise<ApiBenchmarkResult> {
+  const server = await startApiServer(dialect, settings);
   try {
-    const { db, dialect: storeDialect } = doorway.runtime.database;
-    const seeded = await seedCompanies(db, storeDialect, doorway.clientId, settings.companies);
-    doorway.open();
-    const targets = apiTargets(doorway, sample(seeded));
-    await probe(doorway, targets);
+    const targets = apiTargets(server, server.doorwayUrl, server.sample);
+    const references = apiTargets(server, server.referenceUrl, server.sample).map((reference) => ({
+      ...reference,
+      target: { ...reference.target, label: `same-work ${reference.target.label}` },
+    }));
+    requireSameResponses(targets, await probe(server.doorwayUrl, targets), await probe(server.referenceUrl, references));
+    const bare: LoadTarget = { label: 'bare Hono JSON (reference)', url: `${server.referenceUrl}/bare` };
 
     const profileFile = (label: string) =>
       settings.cpuProfileDir && path.join(settings.cpuProfileDir, `${dialect}-${label.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`);
+    const run = (target: LoadTarget, profileLabel = target.label) => measure(target, settings, profileFile(profileLabel), server);
     // The bare route runs right before every operation, and every operation is compared with the
     // fastest of those runs: on a shared machine one slow bare run would otherwise flatter
-    // everything after it. Conservative by construction.
-    const measured: Array<{ result: Measurement; goal: Target | null }> = [];
+    // everything after it. Conservative by construction. Each operation's same-work reference
+    // runs right after it, so the two see the same machine.
+    const measured: Array<{ result: Measurement; goal: Target | null; sameWork?: Measurement }> = [];
     const bareRuns: Measurement[] = [];
     // Diagnostic, no target: Doorway's middleware stack without auth or database, which splits
     // the gap to bare into "HTTP layer" and "auth + storage + mapping".
-    const healthz: LoadTarget = { label: 'GET /healthz (diagnostic)', url: `${doorway.url}/healthz` };
-    for (const { target, goal } of [...targets, { target: healthz, goal: null }]) {
-      bareRuns.push(await measure(bare, settings, profileFile(`${bare.label} before ${target.label}`)));
-      measured.push({ result: await measure(target, settings, profileFile(target.label)), goal });
+    const healthz: LoadTarget = { label: 'GET /healthz (diagnostic)', url: `${server.doorwayUrl}/healthz` };
+    for (const [i, { target, goal }] of [...targets, { target: healthz, goal: null }].entries()) {
+      bareRuns.push(await run(bare, `${bare.label} before ${target.label}`));
+      const result = await run(target);
+      const reference = references[i];
+      const sameWork = reference && (await run(reference.target));
+      measured.push({ result, goal, ...(sameWork ? { sameWork } : {}) });
     }
     const bareResult = bareRuns.reduce((best, run) => (run.requestsPerSec > best.requestsPerSec ? run : best));
-    const rows = [assess(bareResult, bareResult, null), ...measured.map(({ result, goal }) => assess(result, bareResult, goal))];
+    const rows = [assess(bareResult, bareResult, null)];
+    for (const { result, goal, sameWork } of measured) {
+      rows.push(assess(result, bareResult, goal, sameWork));
+      if (sameWork) rows.push(assessSameWork(sameWork, bareResult, result.operation));
+    }
     return {
       benchmark: 'api',
       database: dialect,
-      companies: settings.companies,
-      seededConnections: seeded.connections,
-      seedMs: seeded.milliseconds,
+      companies: server.companies,
+      seededConnections: server.seededConnections,
+      seedMs: server.seedMs,
       bareRange: { min: Math.min(...bareRuns.map((run) => run.requestsPerSec)), max: bareResult.requestsPerSec },
       rows,
+      sameWork: measured.flatMap(({ result, sameWork }) => (sameWork ? [compare(result, sameWork)] : [])),
     };
   } finally {
-    await doorway.close();
+    await server.close();
   }
 }
 
-interface Sample {
-  ids: string[];
-  names: string[];
-  /** The `uid` tag of each picked company (its merchant id). */
-  uids: string[];
-}
-
-/** Companies spread evenly over the whole table, not just the newest or oldest. */
-function sample(seeded: SeededCompanies): Sample {
-  const count = Math.min(SAMPLE_SIZE, seeded.ids.length);
-  const picks = Array.from({ length: count }, (_, i) => Math.floor(((i + 0.5) * seeded.ids.length) / count));
-  return { ids: picks.map((i) => seeded.ids[i] as string), names: picks.map((i) => seeded.names[i] as string), uids: picks.map((i) => merchantUid(i)) };
+function compare(doorway: Measurement, reference: Measurement): SameWorkComparison {
+  const figures = (m: Measurement) => ({ requestsPerSec: m.requestsPerSec, serverCpuUsPerRequest: m.serverCpuUsPerRequest });
+  return { operation: doorway.operation, doorway: figures(doorway), reference: figures(reference), ...compareWithSameWork(doorway, reference) };
 }
 
 interface GoalTarget {
@@ -80,14 +95,15 @@ interface GoalTarget {
   check(response: Response, request: autocannon.Request): Promise<void>;
 }
 
-function apiTargets(doorway: BenchDoorway, picked: Sample): GoalTarget[] {
-  const headers = { authorization: doorway.authorization };
+/** The measured operations against `baseUrl`: Doorway's or the same-work reference routes (same paths). */
+function apiTargets(server: ApiServer, baseUrl: string, picked: ApiSample): GoalTarget[] {
+  const headers = { authorization: server.authorization };
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
   return [
     {
       target: {
         label: 'GET /companies/{id}',
-        url: doorway.url,
+        url: baseUrl,
         headers,
         requests: picked.ids.map((id) => ({ method: 'GET', path: `/companies/${id}` })),
       },
@@ -100,7 +116,7 @@ function apiTargets(doorway: BenchDoorway, picked: Sample): GoalTarget[] {
     {
       target: {
         label: 'POST /companies',
-        url: `${doorway.url}/companies`,
+        url: `${baseUrl}/companies`,
         method: 'POST',
         headers: jsonHeaders,
         body: JSON.stringify({ name: 'Bench Co', tags: { uid: 'b-1' } }),
@@ -114,7 +130,7 @@ function apiTargets(doorway: BenchDoorway, picked: Sample): GoalTarget[] {
     {
       target: {
         label: 'GET /companies?query=name=…',
-        url: doorway.url,
+        url: baseUrl,
         headers,
         requests: picked.names.map((name) => ({ method: 'GET', path: `/companies?page=1&query=${encodeURIComponent(`name=${name}`)}` })),
       },
@@ -124,7 +140,7 @@ function apiTargets(doorway: BenchDoorway, picked: Sample): GoalTarget[] {
     {
       target: {
         label: 'GET /companies?tags=uid=…',
-        url: doorway.url,
+        url: baseUrl,
         headers,
         requests: picked.uids.map((uid) => ({ method: 'GET', path: `/companies?page=1&tags=${encodeURIComponent(`uid=${uid}`)}` })),
       },
@@ -140,16 +156,49 @@ async function findsExactlyOne(response: Response, request: autocannon.Request):
   if (body.totalResults !== 1) throw new Error(`GET ${request.path} found ${body.totalResults} companies, expected 1`);
 }
 
-async function probe(doorway: BenchDoorway, targets: GoalTarget[]): Promise<void> {
+/** How many of each operation's requests the probe sends (and compares between Doorway and its reference). */
+const PROBED_REQUESTS = 100;
+
+/** Real responses of each target (its first requests), checked; returns their bodies per target. */
+async function probe(baseUrl: string, targets: GoalTarget[]): Promise<string[][]> {
+  const bodies: string[][] = [];
   for (const { target, check } of targets) {
-    const request: autocannon.Request = target.requests?.[0] ?? { method: target.method ?? 'GET', path: new URL(target.url).pathname };
-    const url = new URL(request.path ?? '/', doorway.url);
-    const response = await fetch(url, {
-      method: request.method ?? target.method ?? 'GET',
-      headers: target.headers ?? {},
-      ...(target.body !== undefined ? { body: target.body } : {}),
-    });
-    if (response.status !== 200) throw new Error(`${target.label}: probe got HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    await check(response, request);
+    const requests = target.requests?.slice(0, PROBED_REQUESTS) ?? [{ method: target.method ?? 'GET', path: new URL(target.url).pathname }];
+    const texts: string[] = [];
+    for (const request of requests) {
+      const response = await fetch(new URL(request.path ?? '/', baseUrl), {
+        method: request.method ?? target.method ?? 'GET',
+        headers: target.headers ?? {},
+        ...(target.body !== undefined ? { body: target.body } : {}),
+      });
+      if (response.status !== 200) throw new Error(`${target.label} at ${baseUrl}: probe got HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      await check(response.clone(), request);
+      texts.push(await response.text());
+    }
+    bodies.push(texts);
   }
+  return bodies;
+}
+
+/**
+ * A reference that answers differently does not do the same work: reads must be byte-identical
+ * to Doorway's; a create (new id, new time) must have the same JSON shape.
+ */
+function requireSameResponses(targets: GoalTarget[], doorway: string[][], reference: string[][]): void {
+  targets.forEach(({ target }, i) => {
+    const ours = doorway[i] ?? [];
+    const theirs = reference[i] ?? [];
+    ours.forEach((text, j) => {
+      const other = theirs[j] ?? '';
+      const same = target.method === 'POST' ? JSON.stringify(shapeOf(JSON.parse(text))) === JSON.stringify(shapeOf(JSON.parse(other))) : text === other;
+      if (!same) throw new Error(`${target.label}: the same-work reference answers differently:\n  Doorway:   ${text.slice(0, 400)}\n  reference: ${other.slice(0, 400)}`);
+    });
+  });
+}
+
+/** Keys and value types, not values. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, shapeOf(v)]));
+  return value === null ? 'null' : typeof value;
 }

@@ -2,24 +2,50 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 
-/**
- * Profiles the main thread (the servers under test) while `work` runs, and writes a
- * `.cpuprofile` that Chrome DevTools or VS Code open. autocannon runs in a worker thread,
- * so its own CPU does not show up here.
- */
-export async function withCpuProfile<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
+/** A running CPU profile of this process's main thread; `stop` writes it as a `.cpuprofile`. */
+export interface RunningCpuProfile {
+  stop(file: string): Promise<void>;
+}
+
+/** Starts profiling the main thread; Chrome DevTools or VS Code open the file `stop` writes. */
+export async function startCpuProfile(): Promise<RunningCpuProfile> {
   const session = new Session();
   session.connect();
   try {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
-    const result = await work();
-    const { profile } = await session.post('Profiler.stop');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(profile));
-    return result;
-  } finally {
+  } catch (error) {
     session.disconnect();
+    throw error;
   }
+  return {
+    async stop(file) {
+      try {
+        const { profile } = await session.post('Profiler.stop');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(profile));
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
+}
+
+/**
+ * Profiles the main thread (the servers under test) while `work` runs. autocannon runs in a
+ * worker thread, so its own CPU does not show up here. Profiling costs throughput: compare
+ * profiled runs only with each other.
+ */
+export async function withCpuProfile<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const profile = await startCpuProfile();
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await profile.stop(file).catch(() => {});
+    throw error;
+  }
+  await profile.stop(file);
+  return result;
 }

@@ -50,11 +50,12 @@ async function main(): Promise<number> {
       };
       if (settings.parts.includes('api')) {
         try {
-          const api = await runApiBenchmark(database, settings, bareTarget);
+          const api = await runApiBenchmark(database, settings);
           console.log(`seeded ${api.companies.toLocaleString('en-US')} companies (+${api.seededConnections} connections) in ${(api.seedMs / 1000).toFixed(1)} s\n`);
           console.log(formatMeasurements(api.rows));
           const range = api.bareRange;
           console.log(`(bare measured before each operation: ${Math.round(range.min).toLocaleString('en-US')}–${Math.round(range.max).toLocaleString('en-US')} req/s; each row is compared with the fastest)`);
+          console.log('(CPU µs/req: the server process, Doorway and its references alike, over the measured window; same-work: the operation\'s essential work only)');
           outcome.api = api;
         } catch (error) {
           fail('api', error);

@@ -12,7 +12,7 @@ export interface BenchSettings {
   seconds: number;
   /** Unmeasured seconds against the same target first, so JIT and caches are warm. */
   warmupSeconds: number;
-  /** autocannon worker threads; 0 runs the load generator on the server's own event loop. */
+  /** autocannon worker threads; 0 runs the load generator on the bench's main thread (the API part's servers have their own process). */
   workers: number;
   /** Companies seeded before measuring. */
   companies: number;
