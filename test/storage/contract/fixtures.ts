@@ -5,13 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { newClient, type ApiKey, type Client } from '../../src/domain/client.js';
-import type { Company } from '../../src/domain/company.js';
-import type { Connection } from '../../src/domain/connection.js';
-import { AppError } from '../../src/domain/errors.js';
-import type { IntegrationSettings } from '../../src/domain/integration-settings.js';
-import type { WebhookConsumer } from '../../src/domain/webhook-consumer.js';
-import type { TestDialect } from '../support/databases.js';
+import { newClient, type ApiKey, type Client } from '../../../src/domain/client.js';
+import type { Company } from '../../../src/domain/company.js';
+import type { Page } from '../../../src/storage/ports.js';
+import type { Connection } from '../../../src/domain/connection.js';
+import { AppError } from '../../../src/domain/errors.js';
+import type { IntegrationSettings } from '../../../src/domain/integration-settings.js';
+import type { WebhookConsumer } from '../../../src/domain/webhook-consumer.js';
+import { parseQuery, TAG_OPERATORS } from '../../../src/domain/query/index.js';
+import type { TestDialect } from '../../support/databases.js';
 
 const EPOCH = Date.parse('2024-01-01T00:00:00.000Z');
 
@@ -19,6 +21,17 @@ const EPOCH = Date.parse('2024-01-01T00:00:00.000Z');
 export const at = (minutes: number): string => new Date(EPOCH + minutes * 60_000).toISOString();
 
 export const newTestId = (): string => randomUUID();
+
+/** List options that return every row the tests seed. */
+export const ALL = { offset: 0, limit: 100 } as const;
+
+/** The names of a page of companies, in order. */
+export const names = (page: Page<Company>): string[] => page.items.map((company) => company.name);
+
+/** `query=` text, parsed the way the API parses it. */
+export const query = (text: string) => parseQuery(text);
+/** `tags=` text, parsed the way the API parses it. */
+export const tags = (text: string) => parseQuery(text, { pathSyntax: 'tag', allowedOperators: TAG_OPERATORS });
 
 export function buildClient(overrides: Partial<Client> = {}): Client {
   const id = overrides.id ?? newTestId();
