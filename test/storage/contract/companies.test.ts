@@ -39,6 +39,12 @@ describeContract('companies', (t) => {
       expect(await t.store.companies.findById(client.id, newTestId())).toBeUndefined();
     });
 
+    it('findForLink finds a company by its id alone, for public Link URLs', async () => {
+      const company = await t.seedCompany(client.id, { name: 'Linked By URL Ltd', tags: { uid: 'link' } });
+      expect(await t.store.companies.findForLink(company.id)).toEqual(company);
+      expect(await t.store.companies.findForLink(newTestId())).toBeUndefined();
+    });
+
     it('updates fields and rewrites tags, so tag filters see the new values only', async () => {
       const company = await t.seedCompany(client.id, {
         name: 'Before Ltd',

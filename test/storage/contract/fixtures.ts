@@ -11,6 +11,7 @@ import type { Page } from '../../../src/storage/ports.js';
 import type { Connection } from '../../../src/domain/connection.js';
 import { AppError } from '../../../src/domain/errors.js';
 import type { IntegrationSettings } from '../../../src/domain/integration-settings.js';
+import type { LinkEvent, LinkSession, OAuthState } from '../../../src/domain/link/link-session.js';
 import type { WebhookConsumer } from '../../../src/domain/webhook-consumer.js';
 import { parseQuery, TAG_OPERATORS } from '../../../src/domain/query/index.js';
 import type { TestDialect } from '../../support/databases.js';
@@ -132,4 +133,49 @@ export async function expectUniqueViolation(dialect: TestDialect, promise: Promi
   expect(error, 'expected the database to reject a duplicate').toBeInstanceOf(Error);
   expect(error).not.toBeInstanceOf(AppError);
   expect((error as { code?: unknown }).code).toBe(UNIQUE_VIOLATION[dialect]);
+}
+
+export function buildLinkSession(clientId: string, overrides: Partial<LinkSession> = {}): LinkSession {
+  return {
+    id: newTestId(),
+    clientId,
+    companyId: null,
+    browserHash: `browser-${newTestId()}`,
+    params: {},
+    created: at(0),
+    expiresAt: at(24 * 60),
+    ...overrides,
+  };
+}
+
+/** A pending OAuth state of `session` (which must have a company), valid for 15 minutes from at(0). */
+export function buildOAuthState(session: LinkSession & { companyId: string }, overrides: Partial<OAuthState> = {}): OAuthState {
+  return {
+    id: `state-${newTestId()}`,
+    clientId: session.clientId,
+    companyId: session.companyId,
+    connectionId: newTestId(),
+    sessionId: session.id,
+    codeVerifierSealed: 'sealed-verifier',
+    created: at(0),
+    expiresAt: at(15),
+    consumedAt: null,
+    ...overrides,
+  };
+}
+
+export function buildLinkEvent(session: LinkSession, overrides: Partial<LinkEvent> = {}): LinkEvent {
+  return {
+    id: newTestId(),
+    clientId: session.clientId,
+    companyId: session.companyId,
+    sessionId: session.id,
+    connectionId: null,
+    platformKey: null,
+    sourceType: null,
+    type: 'opened',
+    detail: null,
+    created: at(0),
+    ...overrides,
+  };
 }

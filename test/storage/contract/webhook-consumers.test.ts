@@ -47,4 +47,39 @@ describeContract('webhook consumers', (t) => {
     expect(await t.store.webhookConsumers.count(other.id)).toBe(1);
     expect(await t.store.webhookConsumers.delete(client.id, mine.id)).toBe(false);
   });
+
+  it('updates every mutable field, keeps created, and never across tenants', async () => {
+    const client = await t.seedClient();
+    const other = await t.seedClient();
+    const consumer = buildWebhookConsumer(client.id, { created: at(1), modified: at(1) });
+    await t.store.webhookConsumers.insert(consumer);
+    const updated = {
+      ...consumer,
+      url: 'https://new.example/hook',
+      disabled: true,
+      eventTypes: ['*'],
+      companyTags: ['region=us', 'tier=gold'],
+      secretSealed: 'sealed-new',
+      previousSecretSealed: 'sealed-secret',
+      previousSecretExpiresAt: at(60),
+      failingSince: at(2),
+      disabledReason: 'Disabled after failing for 5 days.',
+      created: at(999),
+      modified: at(3),
+    };
+    await t.store.webhookConsumers.update(updated);
+    expect(await t.store.webhookConsumers.findById(client.id, consumer.id)).toEqual({ ...updated, created: at(1) });
+
+    await t.store.webhookConsumers.update({ ...updated, clientId: other.id, url: 'https://hijack.example/hook' });
+    expect((await t.store.webhookConsumers.findById(client.id, consumer.id))?.url).toBe('https://new.example/hook');
+    expect(await t.store.webhookConsumers.findById(other.id, consumer.id)).toBeUndefined();
+  });
+
+  it("the delivery worker's unscoped lookup finds any client's consumer by id", async () => {
+    const client = await t.seedClient();
+    const consumer = buildWebhookConsumer(client.id);
+    await t.store.webhookConsumers.insert(consumer);
+    expect(await t.store.webhookConsumers.findByIdUnscoped(consumer.id)).toEqual(consumer);
+    expect(await t.store.webhookConsumers.findByIdUnscoped(newTestId())).toBeUndefined();
+  });
 });

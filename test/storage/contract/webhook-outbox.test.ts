@@ -4,12 +4,12 @@
  * (one worker serves every client), so each test starts from empty webhook tables.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../src/domain/client.js';
-import type { WebhookMessage } from '../../src/domain/webhook-message.js';
-import { TEST_DIALECTS } from '../support/databases.js';
-import { at, openWebhookTestDb, type WebhookTestDb } from './support.js';
+import type { Client } from '../../../src/domain/client.js';
+import type { WebhookMessage } from '../../../src/domain/webhook-message.js';
+import { TEST_DIALECTS } from '../../support/databases.js';
+import { at, openWebhookTestDb, type WebhookTestDb } from '../../webhooks/support.js';
 
-describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('webhook outbox storage contract on %s', (dialect) => {
   let t: WebhookTestDb;
   let client: Client;
   let other: Client;
@@ -92,6 +92,16 @@ describe.each(TEST_DIALECTS)('webhook outbox repository on %s', (dialect) => {
 
     await t.store.webhookOutbox.releaseLeases(claimed.slice(0, 2));
     expect(ids(await t.store.webhookOutbox.claimDue(at(11), at(71), 10)).sort()).toEqual(claimed.slice(0, 2).sort());
+  });
+
+  it('releaseAllLeases clears every live lease (a sole owner restarting) and says how many', async () => {
+    const consumer = await t.seedConsumer(client.id);
+    for (let i = 0; i < 3; i++) await t.seedMessage(consumer, { nextAttemptAt: at(i) });
+    expect(await t.store.webhookOutbox.claimDue(at(10), at(70), 2)).toHaveLength(2);
+    expect(await t.store.webhookOutbox.claimDue(at(11), at(71), 10)).toHaveLength(1);
+
+    expect(await t.store.webhookOutbox.releaseAllLeases()).toBe(3);
+    expect(await t.store.webhookOutbox.claimDue(at(12), at(72), 10)).toHaveLength(3);
   });
 
   it('stops delivering to a deleted consumer; prune removes its messages', async () => {
