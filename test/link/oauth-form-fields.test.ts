@@ -8,58 +8,61 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpLinkClient } from '../support/http-link-client.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { TEST_DIALECTS } from '../support/databases.js';
 
-let doorway: RunningDoorway;
+describe.each(TEST_DIALECTS)('OAuth form fields on %s', (dialect) => {
+  let doorway: RunningDoorway;
 
-beforeAll(async () => {
-  const providersFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doorway-providers-')), 'providers.json');
-  fs.writeFileSync(
-    providersFile,
-    JSON.stringify([
-      {
-        key: 'tnnt',
-        name: 'Tenant Books',
-        sourceType: 'Accounting',
-        connectionConfig: [{ name: 'tenant', label: 'Tenant', type: 'text', pattern: '^[a-z0-9-]+$' }],
-        auth: {
-          type: 'oauth2',
-          authorizationUrl: 'https://${connectionConfig.tenant}.books.example/oauth/authorize',
-          tokenUrl: 'https://${connectionConfig.tenant}.books.example/oauth/token',
+  beforeAll(async () => {
+    const providersFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doorway-providers-')), 'providers.json');
+    fs.writeFileSync(
+      providersFile,
+      JSON.stringify([
+        {
+          key: 'tnnt',
+          name: 'Tenant Books',
+          sourceType: 'Accounting',
+          connectionConfig: [{ name: 'tenant', label: 'Tenant', type: 'text', pattern: '^[a-z0-9-]+$' }],
+          auth: {
+            type: 'oauth2',
+            authorizationUrl: 'https://${connectionConfig.tenant}.books.example/oauth/authorize',
+            tokenUrl: 'https://${connectionConfig.tenant}.books.example/oauth/token',
+          },
         },
-      },
-    ]),
-  );
-  doorway = await startDoorway({ config: { providersFile } });
-  await doorway.api('PUT', '/integrations/tnnt/settings', { enabled: true, clientId: 'app', clientSecret: 'secret' });
-});
-afterAll(async () => doorway?.close());
+      ]),
+    );
+    doorway = await startDoorway({ dialect, config: { providersFile } });
+    await doorway.api('PUT', '/integrations/tnnt/settings', { enabled: true, clientId: 'app', clientSecret: 'secret' });
+  });
+  afterAll(async () => doorway?.close());
 
-describe('OAuth platforms with form fields', () => {
-  it('asks for the fields, then sends the browser to the URL built from them', async () => {
-    const company = (await doorway.api('POST', '/companies', { name: 'Tenant Co' })).json;
-    const browser = new HttpLinkClient(doorway.url);
-    const { sessionId } = await browser.open(company.redirect as string);
-    const state = (await browser.api(sessionId, 'GET', '/state')).json;
-    const integration = state.categories[0].integrations.find((i: { key: string }) => i.key === 'tnnt');
-    expect(integration.fields.map((f: { name: string }) => f.name)).toEqual(['tenant']);
+  describe('OAuth platforms with form fields', () => {
+    it('asks for the fields, then sends the browser to the URL built from them', async () => {
+      const company = (await doorway.api('POST', '/companies', { name: 'Tenant Co' })).json;
+      const browser = new HttpLinkClient(doorway.url);
+      const { sessionId } = await browser.open(company.redirect as string);
+      const state = (await browser.api(sessionId, 'GET', '/state')).json;
+      const integration = state.categories[0].integrations.find((i: { key: string }) => i.key === 'tnnt');
+      expect(integration.fields.map((f: { name: string }) => f.name)).toEqual(['tenant']);
 
-    const connection = (await browser.api(sessionId, 'POST', '/connections', { platformKey: 'tnnt' })).json.connection;
-    expect((await browser.api(sessionId, 'POST', `/connections/${connection.id}/consent`)).json.next).toEqual({ kind: 'credentials' });
+      const connection = (await browser.api(sessionId, 'POST', '/connections', { platformKey: 'tnnt' })).json.connection;
+      expect((await browser.api(sessionId, 'POST', `/connections/${connection.id}/consent`)).json.next).toEqual({ kind: 'credentials' });
 
-    // Jumping ahead without the value is the SMB's mistake: a friendly 400, never a 500.
-    const early = await browser.follow(`/link/s/${sessionId}/connections/${connection.id}/authorize`);
-    expect(early.status).toBe(400);
-    expect(early.text).toContain('fill in the details Tenant Books needs');
+      // Jumping ahead without the value is the SMB's mistake: a friendly 400, never a 500.
+      const early = await browser.follow(`/link/s/${sessionId}/connections/${connection.id}/authorize`);
+      expect(early.status).toBe(400);
+      expect(early.text).toContain('fill in the details Tenant Books needs');
 
-    expect((await browser.api(sessionId, 'POST', `/connections/${connection.id}/credentials`, { values: { tenant: 'Not Valid!' } })).status).toBe(400);
-    const saved = await browser.api(sessionId, 'POST', `/connections/${connection.id}/credentials`, { values: { tenant: 'acme-ltd' } });
-    expect(saved.json.connection.status).toBe('PendingAuth');
-    expect(saved.json.next.kind).toBe('redirect');
-    const toPlatform = await browser.follow(saved.json.next.url as string);
-    expect(toPlatform.status).toBe(302);
-    const location = new URL(toPlatform.location!);
-    expect(location.origin + location.pathname).toBe('https://acme-ltd.books.example/oauth/authorize');
-    expect(location.searchParams.get('client_id')).toBe('app');
-    expect((await doorway.api('GET', `/companies/${company.id}/connections/${connection.id}`)).json.connectionInfo).toEqual({ tenant: 'acme-ltd' });
+      expect((await browser.api(sessionId, 'POST', `/connections/${connection.id}/credentials`, { values: { tenant: 'Not Valid!' } })).status).toBe(400);
+      const saved = await browser.api(sessionId, 'POST', `/connections/${connection.id}/credentials`, { values: { tenant: 'acme-ltd' } });
+      expect(saved.json.connection.status).toBe('PendingAuth');
+      expect(saved.json.next.kind).toBe('redirect');
+      const toPlatform = await browser.follow(saved.json.next.url as string);
+      expect(toPlatform.status).toBe(302);
+      const location = new URL(toPlatform.location!);
+      expect(location.origin + location.pathname).toBe('https://acme-ltd.books.example/oauth/authorize');
+      expect(location.searchParams.get('client_id')).toBe('app');
+      expect((await doorway.api('GET', `/companies/${company.id}/connections/${connection.id}`)).json.connectionInfo).toEqual({ tenant: 'acme-ltd' });
+    });
   });
 });

@@ -17,7 +17,9 @@ it('copies committed pages into the database file within about a second', async 
     const before = fs.statSync(file).size;
     for (let i = 0; i < 200; i++) await sql`INSERT INTO filler VALUES (${'x'.repeat(4000)})`.execute(database.db);
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(500_000); // no checkpoint inside the commits
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The checkpointer runs about once a second: poll for its effect instead of sleeping through it.
+    const copied = () => fs.statSync(file).size > before + 500_000;
+    for (let waited = 0; !copied() && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.statSync(file).size).toBeGreaterThan(before + 500_000);
   } finally {
     await database.close();
