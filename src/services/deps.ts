@@ -3,6 +3,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { CompanyAccessTokens } from '../security/company-access-tokens.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { DomainEvent } from '../domain/events.js';
+import type { WebhookMessage } from '../domain/webhook-message.js';
 import type { Store } from '../storage/ports.js';
 
 /**
@@ -11,6 +12,8 @@ import type { Store } from '../storage/ports.js';
  */
 export interface EventPublisher {
   publish(store: Store, event: DomainEvent): Promise<void>;
+  /** A `webhook.test` event for one consumer only, whatever event types it subscribes to. */
+  publishTest(store: Store, target: { clientId: string; consumerId: string }): Promise<WebhookMessage>;
 }
 
 /** Everything a use-case may touch, passed in explicitly (no module-level singletons). */

@@ -4,7 +4,7 @@ import { newId } from '../domain/ids.js';
 import { consumerWants, newWebhookMessage } from '../domain/webhook-message.js';
 import type { EventPublisher } from '../services/deps.js';
 import type { Store } from '../storage/ports.js';
-import { renderEventBody } from '../wire/codat/events.js';
+import { renderEventBody, renderTestEventBody } from '../wire/codat/events.js';
 import type { WireContext } from '../wire/codat/wire-context.js';
 
 /**
@@ -14,6 +14,10 @@ import type { WireContext } from '../wire/codat/wire-context.js';
  */
 export function createEventPublisher(options: { wire: WireContext; clock: Clock; onPublished?: () => void }): EventPublisher {
   const { wire, clock } = options;
+  // The worker polls anyway; this only shortens the wait. The delay lets the transaction commit first.
+  const wakeWorker = () => {
+    if (options.onPublished) setTimeout(options.onPublished, 2).unref();
+  };
   return {
     async publish(store: Store, event: DomainEvent) {
       const now = toIso(clock.now());
@@ -27,8 +31,17 @@ export function createEventPublisher(options: { wire: WireContext; clock: Clock;
         .map((consumer) => newWebhookMessage({ clientId, consumerId: consumer.id, eventId: id, eventType: event.type, now }));
       if (messages.length === 0) return;
       await store.webhookOutbox.insertMessages(messages);
-      // The worker polls anyway; this only shortens the wait. The delay lets the transaction commit first.
-      if (options.onPublished) setTimeout(options.onPublished, 2).unref();
+      wakeWorker();
+    },
+    async publishTest(store, { clientId, consumerId }) {
+      const now = toIso(clock.now());
+      const eventId = newId();
+      const body = renderTestEventBody({ id: eventId, generatedDate: now });
+      const message = newWebhookMessage({ clientId, consumerId, eventId, eventType: 'webhook.test', now });
+      await store.webhookOutbox.insertEvent({ id: eventId, clientId, eventType: 'webhook.test', companyId: null, body, created: now });
+      await store.webhookOutbox.insertMessages([message]);
+      wakeWorker();
+      return message;
     },
   };
 }

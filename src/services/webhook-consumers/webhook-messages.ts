@@ -1,7 +1,6 @@
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
-import { newId } from '../../domain/ids.js';
-import { newWebhookMessage, type MessageStatus, type WebhookAttempt, type WebhookMessage } from '../../domain/webhook-message.js';
+import { type MessageStatus, type WebhookAttempt, type WebhookMessage } from '../../domain/webhook-message.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { resolvePaging } from '../paging.js';
 import { requireWebhookConsumer } from './require-webhook-consumer.js';
@@ -49,15 +48,7 @@ export async function recoverFailedMessages(deps: Deps, actor: Actor, webhookId:
 }
 
 /** A `webhook.test` event for this consumer only, whatever event types it subscribes to. */
-export async function sendTestEvent(deps: Deps, actor: Actor, webhookId: string): Promise<WebhookMessage> {
+export async function sendTestEvent(deps: Pick<ServiceDeps, 'store' | 'events'>, actor: Actor, webhookId: string): Promise<WebhookMessage> {
   const consumer = await requireWebhookConsumer(deps.store, actor.clientId, webhookId);
-  const now = toIso(deps.clock.now());
-  const eventId = newId();
-  const body = JSON.stringify({ id: eventId, eventType: 'webhook.test', generatedDate: now, payload: { message: 'This is a test event from Doorway.' } });
-  const message = newWebhookMessage({ clientId: actor.clientId, consumerId: consumer.id, eventId, eventType: 'webhook.test', now });
-  await deps.store.transaction(async (tx) => {
-    await tx.webhookOutbox.insertEvent({ id: eventId, clientId: actor.clientId, eventType: 'webhook.test', companyId: null, body, created: now });
-    await tx.webhookOutbox.insertMessages([message]);
-  });
-  return message;
+  return deps.store.transaction((tx) => deps.events.publishTest(tx, { clientId: actor.clientId, consumerId: consumer.id }));
 }

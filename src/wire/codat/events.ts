@@ -12,6 +12,11 @@ export function renderEventBody(ctx: WireContext, event: DomainEvent, envelope: 
   return JSON.stringify({ id: envelope.id, eventType: event.type, generatedDate: envelope.generatedDate, payload: toEventPayload(ctx, event) });
 }
 
+/** The body of the test event a consumer can ask for: the same envelope, a fixed payload. */
+export function renderTestEventBody(envelope: { id: string; generatedDate: string }): string {
+  return JSON.stringify({ id: envelope.id, eventType: 'webhook.test', generatedDate: envelope.generatedDate, payload: { message: 'This is a test event from Doorway.' } });
+}
+
 /** Codat's payloads: company events carry the company's details; connection events carry both. */
 export function toEventPayload(ctx: WireContext, event: DomainEvent): unknown {
   const { dataConnections: _omitted, ...companyDetails } = toCompanyOut(ctx, { company: event.company, connections: [] });
