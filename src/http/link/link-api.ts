@@ -1,6 +1,7 @@
-import type { Context, Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { choosePlatform } from '../../services/link/choose-platform.js';
@@ -17,31 +18,28 @@ import { submitCredentials } from '../../services/link/submit-credentials.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
 import { readBrowserSecret } from './browser-cookie.js';
+import * as routes from './link-api-routes.js';
 import { toLinkConnection, toLinkState } from './link-view-models.js';
 
-const EventBody = z.object({
-  type: z.enum(['category_chosen', 'platform_chosen']),
-  sourceType: z.string().max(20).optional(),
-  platformKey: z.string().max(20).optional(),
-  connectionId: z.string().max(64).optional(),
-});
-const PlatformBody = z.object({ platformKey: z.string().regex(/^[a-z]{4}$/) });
-const CredentialsBody = z.object({ values: z.record(z.string().max(64), z.string().max(2000)) });
-const InviteBody = z.object({ companyName: z.string().min(1).max(200) });
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
-  if (!parsed.success) throw new AppError('BAD_REQUEST', 'Something in this form is not valid. Please check it and try again.');
-  return parsed.data;
-}
+/**
+ * A request that fails its schema gets the Link API's own error, `{ error: { code, message,
+ * correlationId } }` (thrown, so the error handler writes it), never the Codat envelope.
+ */
+const formInvalid = (result: { success: boolean }): undefined => {
+  if (!result.success) throw new AppError('BAD_REQUEST', 'Something in this form is not valid. Please check it and try again.');
+};
 
 /**
- * The Link app's JSON API (docs/link-api.md). Every call names its session in `X-CSRF-Token`,
- * which a cross-site page cannot send, and the session must belong to this browser's cookie.
+ * The Link app's JSON API (src/wire/link, docs/link-api.md). Every call names its session in
+ * `X-CSRF-Token`, which a cross-site page cannot send, and the session must belong to this
+ * browser's cookie. The session is checked before the body, so a stranger learns nothing from
+ * validation errors. Paths are absolute (`/link/api/...`) wherever the app is mounted.
  */
-export function registerLinkApi(app: Hono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: boolean): void {
-  const session = (c: Context): Promise<LinkSession> =>
-    requireLinkSession(deps.store, c.req.header('X-CSRF-Token'), readBrowserSecret(c), deps.clock.now());
+export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: boolean): void {
+  const withSession = createMiddleware<{ Variables: { linkSession: LinkSession } }>(async (c, next) => {
+    c.set('linkSession', await requireLinkSession(deps.store, c.req.header('X-CSRF-Token'), readBrowserSecret(c), deps.clock.now()));
+    await next();
+  });
   const clientIp = (c: Context): string => {
     const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
     if (forwarded) return forwarded;
@@ -51,50 +49,66 @@ export function registerLinkApi(app: Hono<HttpEnv>, deps: LinkDeps, wire: WireCo
       return 'unknown'; // not served by @hono/node-server (e.g. app.request in a test)
     }
   };
-  const base = '/link/api';
-
-  app.get(`${base}/state`, async (c) => c.json(toLinkState(wire, await getLinkState(deps, await session(c)))));
-
-  app.post(`${base}/events`, async (c) => {
-    const s = await session(c);
-    const event = await body(c, EventBody);
-    await recordLinkEvent(deps, s, event.type, { platformKey: event.platformKey ?? null, sourceType: event.sourceType ?? null, connectionId: null });
-    return c.body(null, 204);
-  });
-
-  app.post(`${base}/connections`, async (c) => {
-    const connection = await choosePlatform(deps, await session(c), (await body(c, PlatformBody)).platformKey);
-    return c.json({ connection: toLinkConnection(wire, connection) });
-  });
-
-  app.get(`${base}/connections/:id`, async (c) => {
-    const connection = await requireLinkConnection(deps.store, await session(c), c.req.param('id'));
-    return c.json({ connection: toLinkConnection(wire, connection) });
-  });
-
-  for (const action of ['consent', 'reconnect']) {
-    app.post(`${base}/connections/:id/${action}`, async (c) => c.json({ next: await giveConsent(deps, await session(c), c.req.param('id')) }));
+  for (const [name, scheme] of Object.entries(routes.LINK_API_SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   }
+  const guarded = <R extends object>(route: R) => ({ ...route, middleware: withSession });
 
-  app.post(`${base}/connections/:id/credentials`, async (c) => {
-    const s = await session(c);
-    const { values } = await body(c, CredentialsBody);
-    const outcome = await submitCredentials(deps, s, c.req.param('id'), values);
-    return c.json({ connection: toLinkConnection(wire, outcome.connection), ...(outcome.next ? { next: outcome.next } : {}) });
-  });
+  app.openapi(guarded(routes.getStateRoute), async (c) => c.json(toLinkState(wire, await getLinkState(deps, c.var.linkSession)), 200), formInvalid);
 
-  app.post(`${base}/connections/:id/disconnect`, async (c) =>
-    c.json({ connection: toLinkConnection(wire, await disconnectFromLink(deps, await session(c), c.req.param('id'))) }),
+  app.openapi(
+    guarded(routes.postEventRoute),
+    async (c) => {
+      const event = c.req.valid('json');
+      await recordLinkEvent(deps, c.var.linkSession, event.type, { platformKey: event.platformKey ?? null, sourceType: event.sourceType ?? null, connectionId: null });
+      return c.body(null, 204);
+    },
+    formInvalid,
   );
 
-  app.post(`${base}/complete`, async (c) => c.json({ redirectUrl: await finishLink(deps, await session(c), 'completed') }));
-  app.post(`${base}/exit`, async (c) => c.json({ redirectUrl: await finishLink(deps, await session(c), 'exited') }));
+  app.openapi(
+    guarded(routes.createConnectionRoute),
+    async (c) => c.json({ connection: toLinkConnection(wire, await choosePlatform(deps, c.var.linkSession, c.req.valid('json').platformKey)) }, 200),
+    formInvalid,
+  );
 
-  app.post(`${base}/invite/:clientSlug`, async (c) => {
-    const s = await session(c);
-    const client = await deps.store.clients.findBySlug(c.req.param('clientSlug'));
-    if (!client || client.id !== s.clientId) throw new AppError('NOT_FOUND', 'We could not find this invitation.');
-    await createInvitedCompany(deps, s, (await body(c, InviteBody)).companyName, clientIp(c));
-    return c.json({ next: `/link/s/${s.id}` });
-  });
+  app.openapi(
+    guarded(routes.getConnectionRoute),
+    async (c) => c.json({ connection: toLinkConnection(wire, await requireLinkConnection(deps.store, c.var.linkSession, c.req.valid('param').id)) }, 200),
+    formInvalid,
+  );
+
+  for (const route of [routes.consentRoute, routes.reconnectRoute]) {
+    app.openapi(guarded(route), async (c) => c.json({ next: await giveConsent(deps, c.var.linkSession, c.req.valid('param').id) }, 200), formInvalid);
+  }
+
+  app.openapi(
+    guarded(routes.credentialsRoute),
+    async (c) => {
+      const outcome = await submitCredentials(deps, c.var.linkSession, c.req.valid('param').id, c.req.valid('json').values);
+      return c.json({ connection: toLinkConnection(wire, outcome.connection), ...(outcome.next ? { next: outcome.next } : {}) }, 200);
+    },
+    formInvalid,
+  );
+
+  app.openapi(
+    guarded(routes.disconnectRoute),
+    async (c) => c.json({ connection: toLinkConnection(wire, await disconnectFromLink(deps, c.var.linkSession, c.req.valid('param').id)) }, 200),
+    formInvalid,
+  );
+
+  app.openapi(guarded(routes.completeRoute), async (c) => c.json({ redirectUrl: await finishLink(deps, c.var.linkSession, 'completed') }, 200), formInvalid);
+  app.openapi(guarded(routes.exitRoute), async (c) => c.json({ redirectUrl: await finishLink(deps, c.var.linkSession, 'exited') }, 200), formInvalid);
+
+  app.openapi(
+    guarded(routes.inviteRoute),
+    async (c) => {
+      const s = c.var.linkSession;
+      const client = await deps.store.clients.findBySlug(c.req.valid('param').clientSlug);
+      if (!client || client.id !== s.clientId) throw new AppError('NOT_FOUND', 'We could not find this invitation.');
+      await createInvitedCompany(deps, s, c.req.valid('json').companyName, clientIp(c));
+      return c.json({ next: `/link/s/${s.id}` }, 200);
+    },
+    formInvalid,
+  );
 }

@@ -14,7 +14,8 @@ import { startAuthorization } from '../../services/link/start-authorization.js';
 import type { HttpEnv } from '../env.js';
 import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
 import { friendlyPage } from './friendly-page.js';
-import { renderLinkShell, type LinkBootstrap } from './link-shell.js';
+import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
+import { renderLinkShell } from './link-shell.js';
 
 const API_BASE = '/link/api';
 

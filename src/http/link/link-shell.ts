@@ -1,12 +1,6 @@
+import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
 import { escapeHtml } from './friendly-page.js';
 
-export interface LinkBootstrap {
-  apiBase: string;
-  csrfToken: string;
-  view: 'flow' | 'invite' | 'result';
-  initialStep?: { kind: 'main' } | { kind: 'result'; connectionId: string } | { kind: 'credentials'; connectionId: string };
-  invite?: { clientSlug: string; title: string; body: string; clientName: string; logoUrl: string | null; primaryColor: string };
-}
 
 /**
  * The HTML shell of the Link app. The bootstrap data travels in a JSON script element, which

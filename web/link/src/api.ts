@@ -1,4 +1,14 @@
-import type { LinkConnection, LinkEvent, LinkState, NextStep } from './types';
+import type {
+  LinkConnection,
+  LinkConnectionReply,
+  LinkCredentialsReply,
+  LinkEvent,
+  LinkInviteReply,
+  LinkNextReply,
+  LinkNextStep,
+  LinkRedirectReply,
+  LinkState,
+} from '../../../src/wire/link/link-api-schemas';
 
 /**
  * A failed call. `message` is the server's own (already user-facing) message, or '' when there
@@ -16,23 +26,21 @@ export class LinkApiError extends Error {
   }
 }
 
-/** `next` is tolerated on the credentials answer, see CredentialsResult. */
-export interface CredentialsResult {
-  connection: LinkConnection;
-  // Not in the contract: lets a platform that needs form values *and* a redirect (e.g. an
-  // OAuth platform whose host depends on a field) continue to the platform. Ignored if absent.
-  next?: NextStep;
-}
+/**
+ * `next` on the credentials answer lets a platform that needs form values *and* a redirect (e.g.
+ * an OAuth platform whose host depends on a field) continue to the platform. Ignored if absent.
+ */
+export type CredentialsResult = LinkCredentialsReply;
 
 export interface LinkApi {
   getState(): Promise<LinkState>;
   postEvent(event: LinkEvent): Promise<void>;
   createConnection(platformKey: string): Promise<LinkConnection>;
-  consent(connectionId: string): Promise<NextStep>;
+  consent(connectionId: string): Promise<LinkNextStep>;
   submitCredentials(connectionId: string, values: Record<string, string>): Promise<CredentialsResult>;
   getConnection(connectionId: string): Promise<LinkConnection>;
   disconnect(connectionId: string): Promise<LinkConnection>;
-  reconnect(connectionId: string): Promise<NextStep>;
+  reconnect(connectionId: string): Promise<LinkNextStep>;
   complete(): Promise<string>;
   exit(): Promise<string>;
   invite(clientSlug: string, companyName: string): Promise<string>;
@@ -94,17 +102,17 @@ export function createLinkApi(apiBase: string, csrfToken: string, fetchImpl: Fet
       await call<void>('POST', '/events', event);
     },
     createConnection: async (platformKey) =>
-      (await call<{ connection: LinkConnection }>('POST', '/connections', { platformKey })).connection,
-    consent: async (connectionId) => (await call<{ next: NextStep }>('POST', `${id(connectionId)}/consent`)).next,
+      (await call<LinkConnectionReply>('POST', '/connections', { platformKey })).connection,
+    consent: async (connectionId) => (await call<LinkNextReply>('POST', `${id(connectionId)}/consent`)).next,
     submitCredentials: (connectionId, values) =>
       call<CredentialsResult>('POST', `${id(connectionId)}/credentials`, { values }),
-    getConnection: async (connectionId) => (await call<{ connection: LinkConnection }>('GET', id(connectionId))).connection,
+    getConnection: async (connectionId) => (await call<LinkConnectionReply>('GET', id(connectionId))).connection,
     disconnect: async (connectionId) =>
-      (await call<{ connection: LinkConnection }>('POST', `${id(connectionId)}/disconnect`)).connection,
-    reconnect: async (connectionId) => (await call<{ next: NextStep }>('POST', `${id(connectionId)}/reconnect`)).next,
-    complete: async () => (await call<{ redirectUrl: string }>('POST', '/complete')).redirectUrl,
-    exit: async () => (await call<{ redirectUrl: string }>('POST', '/exit')).redirectUrl,
+      (await call<LinkConnectionReply>('POST', `${id(connectionId)}/disconnect`)).connection,
+    reconnect: async (connectionId) => (await call<LinkNextReply>('POST', `${id(connectionId)}/reconnect`)).next,
+    complete: async () => (await call<LinkRedirectReply>('POST', '/complete')).redirectUrl,
+    exit: async () => (await call<LinkRedirectReply>('POST', '/exit')).redirectUrl,
     invite: async (clientSlug, companyName) =>
-      (await call<{ next: string }>('POST', `/invite/${encodeURIComponent(clientSlug)}`, { companyName })).next,
+      (await call<LinkInviteReply>('POST', `/invite/${encodeURIComponent(clientSlug)}`, { companyName })).next,
   };
 }

@@ -29,10 +29,10 @@ import { Platforms } from './screens/Platforms';
 import { Result } from './screens/Result';
 import { uiText } from './text';
 import { applyTheme, themeVars } from './theme';
-import type { Bootstrap, Category, LinkConnection, LinkIntegration, LinkState } from './types';
+import type { LinkBootstrap, LinkCategory, LinkConnection, LinkIntegration, LinkState } from '../../../src/wire/link/link-api-schemas';
 
 export interface AppProps {
-  bootstrap: Bootstrap;
+  bootstrap: LinkBootstrap;
   api: LinkApi;
   navigate: (url: string) => void;
   root: HTMLElement;
@@ -126,13 +126,13 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
 
   // ---- actions -------------------------------------------------------------------------------
 
-  const chooseCategory = (category: Category) => {
+  const chooseCategory = (category: LinkCategory) => {
     // Funnel analytics must never hold up or break the journey.
     api.postEvent({ type: 'category_chosen', sourceType: category.sourceType }).catch(() => undefined);
     dispatch({ type: 'category.chosen', category: category.key });
   };
 
-  const pickPlatform = (category: Category, integration: LinkIntegration) =>
+  const pickPlatform = (category: LinkCategory, integration: LinkIntegration) =>
     run(async () => {
       // Awaited so the server records platform_chosen before the connection it leads to.
       await api

@@ -13,9 +13,9 @@ import {
   transition,
   type Screen,
 } from './flow';
-import type { Bootstrap, Category, LinkConnection, LinkIntegration, LinkState } from './types';
+import type { LinkBootstrap, LinkCategory, LinkConnection, LinkIntegration, LinkState } from '../../../src/wire/link/link-api-schemas';
 
-const bootstrap = (extra: Partial<Bootstrap> = {}): Bootstrap => ({ apiBase: '/link/api', csrfToken: 't', view: 'flow', ...extra });
+const bootstrap = (extra: Partial<LinkBootstrap> = {}): LinkBootstrap => ({ apiBase: '/link/api', csrfToken: 't', view: 'flow', ...extra });
 
 const connection = (extra: Partial<LinkConnection> = {}): LinkConnection => ({
   id: 'c1',
@@ -39,7 +39,7 @@ const integration = (key: string, name: string, extra: Partial<LinkIntegration> 
   ...extra,
 });
 
-const category = (extra: Partial<Category> = {}): Category => ({
+const category = (extra: Partial<LinkCategory> = {}): LinkCategory => ({
   sourceType: 'Accounting',
   key: 'accounting',
   optional: false,
@@ -49,7 +49,7 @@ const category = (extra: Partial<Category> = {}): Category => ({
   ...extra,
 });
 
-const state = (categories: Category[], extra: Partial<LinkState> = {}): LinkState => ({
+const state = (categories: LinkCategory[], extra: Partial<LinkState> = {}): LinkState => ({
   company: { id: 'co', name: 'Acme' },
   client: { name: 'Lender', logoUrl: null, iconUrl: null },
   branding: { primaryColor: '#1f4bd8', secondaryColor: '#0b1b3f' },

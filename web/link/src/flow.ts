@@ -2,14 +2,14 @@
 // which actions a category or connection offers. The App component performs the API calls and
 // feeds their answers in here as events, so every step of the journey is unit-testable.
 
-import type { Bootstrap, Category, CategoryKey, LinkConnection, LinkIntegration, LinkState, NextStep } from './types';
+import type { LinkBootstrap, LinkCategory, LinkCategoryKey, LinkConnection, LinkIntegration, LinkState, LinkNextStep } from '../../../src/wire/link/link-api-schemas';
 
 export type Screen =
   | { name: 'loading' }
   | { name: 'landing' }
   | { name: 'main' }
-  | { name: 'platforms'; category: CategoryKey }
-  | { name: 'consent'; category: CategoryKey; connection: LinkConnection }
+  | { name: 'platforms'; category: LinkCategoryKey }
+  | { name: 'consent'; category: LinkCategoryKey; connection: LinkConnection }
   | { name: 'credentials'; connectionId: string; connection?: LinkConnection }
   | { name: 'result'; connectionId: string }
   | { name: 'done' }
@@ -17,10 +17,10 @@ export type Screen =
 
 export type FlowEvent =
   | { type: 'landing.next' }
-  | { type: 'category.chosen'; category: CategoryKey }
-  | { type: 'connection.started'; category: CategoryKey; connection: LinkConnection }
-  | { type: 'authorization.next'; connection: LinkConnection; next: NextStep }
-  | { type: 'credentials.saved'; connection: LinkConnection; next?: NextStep }
+  | { type: 'category.chosen'; category: LinkCategoryKey }
+  | { type: 'connection.started'; category: LinkCategoryKey; connection: LinkConnection }
+  | { type: 'authorization.next'; connection: LinkConnection; next: LinkNextStep }
+  | { type: 'credentials.saved'; connection: LinkConnection; next?: LinkNextStep }
   | { type: 'result.continue' }
   | { type: 'complete.chosen' }
   | { type: 'back' };
@@ -31,7 +31,7 @@ export type Outcome = { screen: Screen } | { navigate: string };
 const to = (screen: Screen): Outcome => ({ screen });
 
 /** The first screen once the state is loaded. Server-chosen steps win over the landing page. */
-export function initialScreen(bootstrap: Bootstrap, state: Pick<LinkState, 'showLandingPage'>): Screen {
+export function initialScreen(bootstrap: LinkBootstrap, state: Pick<LinkState, 'showLandingPage'>): Screen {
   const step = bootstrap.initialStep;
   if (step?.kind === 'result') return { name: 'result', connectionId: step.connectionId };
   if (step?.kind === 'credentials') return { name: 'credentials', connectionId: step.connectionId };
@@ -40,7 +40,7 @@ export function initialScreen(bootstrap: Bootstrap, state: Pick<LinkState, 'show
   return state.showLandingPage ? { name: 'landing' } : { name: 'main' };
 }
 
-function afterAuthorization(connection: LinkConnection, next: NextStep | undefined): Outcome {
+function afterAuthorization(connection: LinkConnection, next: LinkNextStep | undefined): Outcome {
   if (next?.kind === 'redirect') return { navigate: next.url };
   return to({ name: 'credentials', connectionId: connection.id, connection });
 }
@@ -102,7 +102,7 @@ export function screenKey(screen: Screen): string {
 export type CategoryAction = 'connect' | 'addAnother' | null;
 
 /** Connect until something is Linked; then "Add another" if the category allows several. */
-export function categoryAction(category: Category): CategoryAction {
+export function categoryAction(category: LinkCategory): CategoryAction {
   const linked = category.connections.some((c) => c.status === 'Linked');
   if (!linked) return 'connect';
   return category.allowMultiple ? 'addAnother' : null;
@@ -131,11 +131,11 @@ export function restartEndpoint(connection: LinkConnection): 'consent' | 'reconn
   return connection.status === 'PendingAuth' ? 'consent' : 'reconnect';
 }
 
-export function findCategory(state: LinkState, key: CategoryKey): Category | undefined {
+export function findCategory(state: LinkState, key: LinkCategoryKey): LinkCategory | undefined {
   return state.categories.find((c) => c.key === key);
 }
 
-export function findConnection(state: LinkState, id: string): { category: Category; connection: LinkConnection } | undefined {
+export function findConnection(state: LinkState, id: string): { category: LinkCategory; connection: LinkConnection } | undefined {
   for (const category of state.categories) {
     const connection = category.connections.find((c) => c.id === id);
     if (connection) return { category, connection };
@@ -143,7 +143,7 @@ export function findConnection(state: LinkState, id: string): { category: Catego
   return undefined;
 }
 
-export function findIntegration(state: LinkState, platformKey: string): { category: Category; integration: LinkIntegration } | undefined {
+export function findIntegration(state: LinkState, platformKey: string): { category: LinkCategory; integration: LinkIntegration } | undefined {
   for (const category of state.categories) {
     const integration = category.integrations.find((i) => i.key === platformKey);
     if (integration) return { category, integration };
@@ -160,7 +160,7 @@ export function filterIntegrations(integrations: readonly LinkIntegration[], que
 }
 
 /** What the done screen lists: every Linked connection, in category order. */
-export function linkedConnections(state: LinkState): { category: Category; connection: LinkConnection }[] {
+export function linkedConnections(state: LinkState): { category: LinkCategory; connection: LinkConnection }[] {
   return state.categories.flatMap((category) =>
     category.connections.filter((c) => c.status === 'Linked').map((connection) => ({ category, connection })),
   );

@@ -7,10 +7,10 @@ import { Invite } from './screens/Invite';
 import { LoadError } from './screens/LoadError';
 import { uiText } from './text';
 import { applyTheme, themeVars } from './theme';
-import type { Bootstrap } from './types';
+import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
 
 export interface InviteAppProps {
-  bootstrap: Bootstrap;
+  bootstrap: LinkBootstrap;
   api: LinkApi;
   navigate: (url: string) => void;
   root: HTMLElement;

@@ -3,14 +3,14 @@ import { createLinkApi } from './api';
 import { FlowApp } from './app';
 import { InviteApp } from './invite-app';
 import { clearTheme } from './theme';
-import type { Bootstrap } from './types';
+import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
 import './styles.css';
 
 /**
  * The one entry point of the Link UI: renders it into `target` and returns a function that
  * removes it again. Hosted Link calls it from main.tsx; Embedded Link can call it directly.
  */
-export function mountLink(target: HTMLElement, bootstrap: Bootstrap): () => void {
+export function mountLink(target: HTMLElement, bootstrap: LinkBootstrap): () => void {
   const api = createLinkApi(bootstrap.apiBase, bootstrap.csrfToken);
   const navigate = (url: string): void => window.location.assign(url);
   // All styles are scoped under this class so an embedding page's own styles are left alone.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IntegrationField } from './types';
+import type { LinkIntegrationField } from '../../../src/wire/link/link-api-schemas';
 import { formValues, validateField, validateForm } from './validation';
 
-const field = (extra: Partial<IntegrationField>): IntegrationField => ({ name: 'f', label: 'F', type: 'text', required: true, ...extra });
+const field = (extra: Partial<LinkIntegrationField>): LinkIntegrationField => ({ name: 'f', label: 'F', type: 'text', required: true, ...extra });
 
 describe('validateField', () => {
   it('requires required fields, ignoring surrounding spaces', () => {

@@ -1,12 +1,12 @@
 // Client-side checks of the credentials form, mirroring the server's (required, pattern, select
 // options) so the SMB gets instant feedback. The server still validates everything.
 
-import type { IntegrationField } from './types';
+import type { LinkIntegrationField } from '../../../src/wire/link/link-api-schemas';
 
 export type FieldProblem = 'required' | 'pattern' | 'option' | 'url';
 
 // Secrets are sent exactly as typed; other values lose stray spaces from copy-and-paste.
-function clean(field: IntegrationField, raw: string): string {
+function clean(field: LinkIntegrationField, raw: string): string {
   return field.type === 'password' ? raw : raw.trim();
 }
 
@@ -28,7 +28,7 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-export function validateField(field: IntegrationField, raw: string): FieldProblem | null {
+export function validateField(field: LinkIntegrationField, raw: string): FieldProblem | null {
   const value = clean(field, raw);
   if (value === '' || (field.type === 'password' && value.trim() === '')) return field.required ? 'required' : null;
   if (field.type === 'select' && !(field.options ?? []).some((o) => o.value === value)) return 'option';
@@ -37,7 +37,7 @@ export function validateField(field: IntegrationField, raw: string): FieldProble
   return null;
 }
 
-export function validateForm(fields: readonly IntegrationField[], values: Readonly<Record<string, string>>): Record<string, FieldProblem> {
+export function validateForm(fields: readonly LinkIntegrationField[], values: Readonly<Record<string, string>>): Record<string, FieldProblem> {
   const problems: Record<string, FieldProblem> = {};
   for (const field of fields) {
     const problem = validateField(field, values[field.name] ?? '');
@@ -47,7 +47,7 @@ export function validateForm(fields: readonly IntegrationField[], values: Readon
 }
 
 /** The body for POST …/credentials: known fields only, empty optional ones left out. */
-export function formValues(fields: readonly IntegrationField[], values: Readonly<Record<string, string>>): Record<string, string> {
+export function formValues(fields: readonly LinkIntegrationField[], values: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of fields) {
     const value = clean(field, values[field.name] ?? '');

@@ -3,13 +3,13 @@ import { Heading } from '../components/Heading';
 import { Paragraphs } from '../components/Paragraphs';
 import { PlatformLogo } from '../components/PlatformLogo';
 import { serverText, uiText, type Texts } from '../text';
-import type { CategoryKey, LinkConnection } from '../types';
+import type { LinkCategoryKey, LinkConnection } from '../../../../src/wire/link/link-api-schemas';
 
 const SECTIONS = ['purpose', 'access', 'accountInformation', 'platformData', 'retention'] as const;
 
 export interface ConsentProps {
   texts: Texts;
-  category: CategoryKey;
+  category: LinkCategoryKey;
   companyName: string;
   connection: LinkConnection;
   busy: boolean;

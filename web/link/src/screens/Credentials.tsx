@@ -4,7 +4,7 @@ import { Button } from '../components/Button';
 import { Heading } from '../components/Heading';
 import { PlatformLogo } from '../components/PlatformLogo';
 import { uiText, type Texts, type UiKey } from '../text';
-import type { IntegrationField, LinkConnection, LinkIntegration } from '../types';
+import type { LinkIntegrationField, LinkConnection, LinkIntegration } from '../../../../src/wire/link/link-api-schemas';
 import { formValues, validateForm, type FieldProblem } from '../validation';
 
 export interface CredentialsProps {
@@ -85,7 +85,7 @@ export function Credentials({ texts, connection, integration, busy, onSubmit, on
 interface FieldProps {
   id: string;
   texts: Texts;
-  field: IntegrationField;
+  field: LinkIntegrationField;
   value: string;
   problem: FieldProblem | undefined;
   onChange: (value: string) => void;

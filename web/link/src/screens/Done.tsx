@@ -4,7 +4,7 @@ import { Paragraphs } from '../components/Paragraphs';
 import { PlatformLogo } from '../components/PlatformLogo';
 import { linkedConnections } from '../flow';
 import { serverText, uiText } from '../text';
-import type { LinkState } from '../types';
+import type { LinkState } from '../../../../src/wire/link/link-api-schemas';
 
 export interface DoneProps {
   state: LinkState;

@@ -4,11 +4,11 @@ import { Button } from '../components/Button';
 import { Heading } from '../components/Heading';
 import { Paragraphs } from '../components/Paragraphs';
 import { uiText, type Texts } from '../text';
-import type { InviteInfo } from '../types';
+import type { LinkInviteInfo } from '../../../../src/wire/link/link-api-schemas';
 
 export interface InviteProps {
   texts: Texts;
-  invite: InviteInfo;
+  invite: LinkInviteInfo;
   busy: boolean;
   onSubmit: (companyName: string) => void;
 }

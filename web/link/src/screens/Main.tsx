@@ -6,15 +6,15 @@ import { Paragraphs } from '../components/Paragraphs';
 import { PlatformLogo } from '../components/PlatformLogo';
 import { categoryAction, connectionAction, type ConnectionAction } from '../flow';
 import { serverText, uiText, type Texts, type UiKey } from '../text';
-import type { Category, LinkConnection, LinkState } from '../types';
+import type { LinkCategory, LinkConnection, LinkState } from '../../../../src/wire/link/link-api-schemas';
 
 export interface MainProps {
   state: LinkState;
   busy: boolean;
-  onConnect: (category: Category) => void;
+  onConnect: (category: LinkCategory) => void;
   onDisconnect: (connection: LinkConnection) => Promise<void>;
   onRestart: (connection: LinkConnection) => void;
-  onResume: (category: Category, connection: LinkConnection) => void;
+  onResume: (category: LinkCategory, connection: LinkConnection) => void;
   onComplete: () => void;
 }
 
@@ -31,7 +31,7 @@ export function Main({ state, busy, onConnect, onDisconnect, onRestart, onResume
   const [confirming, setConfirming] = useState<LinkConnection | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
 
-  const act = (category: Category, connection: LinkConnection) => {
+  const act = (category: LinkCategory, connection: LinkConnection) => {
     switch (connectionAction(connection)) {
       case 'disconnect':
         setConfirming(connection);
@@ -84,10 +84,10 @@ export function Main({ state, busy, onConnect, onDisconnect, onRestart, onResume
 
 interface SectionProps {
   texts: Texts;
-  category: Category;
+  category: LinkCategory;
   busy: boolean;
-  onConnect: (category: Category) => void;
-  onAction: (category: Category, connection: LinkConnection) => void;
+  onConnect: (category: LinkCategory) => void;
+  onAction: (category: LinkCategory, connection: LinkConnection) => void;
 }
 
 function CategorySection({ texts, category, busy, onConnect, onAction }: SectionProps) {

@@ -4,11 +4,11 @@ import { Heading } from '../components/Heading';
 import { PlatformLogo } from '../components/PlatformLogo';
 import { filterIntegrations } from '../flow';
 import { uiText, type Texts } from '../text';
-import type { Category, LinkIntegration } from '../types';
+import type { LinkCategory, LinkIntegration } from '../../../../src/wire/link/link-api-schemas';
 
 export interface PlatformsProps {
   texts: Texts;
-  category: Category;
+  category: LinkCategory;
   busy: boolean;
   onPick: (integration: LinkIntegration) => void;
   onBack: () => void;

@@ -4,7 +4,7 @@ import { Button } from '../components/Button';
 import { Heading } from '../components/Heading';
 import { resultOutcome } from '../flow';
 import { uiText, type Texts } from '../text';
-import type { LinkConnection } from '../types';
+import type { LinkConnection } from '../../../../src/wire/link/link-api-schemas';
 import { Loading } from './Loading';
 
 export interface ResultProps {

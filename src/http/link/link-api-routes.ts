@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ChoosePlatformBodySchema,
+  ConnectionReplySchema,
+  CredentialsBodySchema,
+  CredentialsReplySchema,
+  InviteBodySchema,
+  InviteReplySchema,
+  LinkErrorSchema,
+  LinkEventBodySchema,
+  LinkStateSchema,
+  NextReplySchema,
+  RedirectReplySchema,
+} from '../../wire/link/link-api-schemas.js';
+
+/**
+ * The Link UI's JSON API as OpenAPI route definitions, with the contract's schemas from
+ * src/wire/link. Exported so whichever app builds the OpenAPI document can list them; they are
+ * tagged as internal because only Doorway's own Link UI calls them.
+ */
+export const LINK_API_TAG = 'Link UI (internal)';
+export const LINK_API_BASE = '/link/api';
+
+/** The two halves of the Link API's authentication, for the document's securitySchemes. */
+export const LINK_API_SECURITY_SCHEMES = {
+  link_session: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: "The page's link session id, from the bootstrap data. Accepted only with the browser cookie that opened the session.",
+  },
+  link_browser: { type: 'apiKey', in: 'cookie', name: 'dw_browser', description: 'HttpOnly, SameSite=Lax cookie naming this browser.' },
+} as const;
+
+const security = [{ link_session: [], link_browser: [] }];
+const tags = [LINK_API_TAG];
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+const errors = {
+  400: json(LinkErrorSchema, 'The form or request is not valid; `message` is shown to the user.'),
+  403: json(LinkErrorSchema, 'No session, an expired one, or one that belongs to another browser.'),
+  404: json(LinkErrorSchema, 'Unknown connection or invitation.'),
+  429: json(LinkErrorSchema, 'Too many requests.'),
+};
+
+const ConnectionIdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const ClientSlugParams = z.object({ clientSlug: z.string().openapi({ param: { name: 'clientSlug', in: 'path' } }) });
+
+const route = <const P extends string>(method: 'get' | 'post', path: P, summary: string) =>
+  ({ method, path: `${LINK_API_BASE}${path}` as `${typeof LINK_API_BASE}${P}`, summary, tags, security, operationId: `link-ui-${method}-${path.replace(/[{}]/g, '').replace(/\W+/g, '-').replace(/^-|-$/g, '')}` }) as const;
+
+export const getStateRoute = createRoute({
+  ...route('get', '/state', "The session's company, branding, texts, categories and connections"),
+  responses: { 200: json(LinkStateSchema, 'The Link state'), ...errors },
+});
+
+export const postEventRoute = createRoute({
+  ...route('post', '/events', 'Record a step of the journey (category or platform chosen)'),
+  request: { body: body(LinkEventBodySchema) },
+  responses: { 204: { description: 'Recorded' }, ...errors },
+});
+
+export const createConnectionRoute = createRoute({
+  ...route('post', '/connections', 'Start a connection to the chosen platform'),
+  request: { body: body(ChoosePlatformBodySchema) },
+  responses: { 200: json(ConnectionReplySchema, 'The new (or resumed) connection'), ...errors },
+});
+
+export const getConnectionRoute = createRoute({
+  ...route('get', '/connections/{id}', 'One connection of this company'),
+  request: { params: ConnectionIdParams },
+  responses: { 200: json(ConnectionReplySchema, 'The connection'), ...errors },
+});
+
+export const consentRoute = createRoute({
+  ...route('post', '/connections/{id}/consent', 'Consent to share data: what comes next'),
+  request: { params: ConnectionIdParams },
+  responses: { 200: json(NextReplySchema, 'Leave for the platform, or show the credentials form'), ...errors },
+});
+
+export const reconnectRoute = createRoute({
+  ...route('post', '/connections/{id}/reconnect', 'Authorize an existing connection again: what comes next'),
+  request: { params: ConnectionIdParams },
+  responses: { 200: json(NextReplySchema, 'Leave for the platform, or show the credentials form'), ...errors },
+});
+
+export const credentialsRoute = createRoute({
+  ...route('post', '/connections/{id}/credentials', 'Submit the credentials form'),
+  request: { params: ConnectionIdParams, body: body(CredentialsBodySchema) },
+  responses: { 200: json(CredentialsReplySchema, 'The connection, and a redirect when the platform needs one'), ...errors },
+});
+
+export const disconnectRoute = createRoute({
+  ...route('post', '/connections/{id}/disconnect', 'Disconnect a connection'),
+  request: { params: ConnectionIdParams },
+  responses: { 200: json(ConnectionReplySchema, 'The unlinked connection'), ...errors },
+});
+
+export const completeRoute = createRoute({
+  ...route('post', '/complete', 'Finish the flow'),
+  responses: { 200: json(RedirectReplySchema, "Where to send the browser: the client's redirect or the done page"), ...errors },
+});
+
+export const exitRoute = createRoute({
+  ...route('post', '/exit', 'Leave the flow'),
+  responses: { 200: json(RedirectReplySchema, "Where to send the browser: the client's redirect or the done page"), ...errors },
+});
+
+export const inviteRoute = createRoute({
+  ...route('post', '/invite/{clientSlug}', 'Create the company of an Invite URL visit'),
+  request: { params: ClientSlugParams, body: body(InviteBodySchema) },
+  responses: { 200: json(InviteReplySchema, "The new company's Link page"), ...errors },
+});
+
+export const LINK_API_ROUTES = [
+  getStateRoute,
+  postEventRoute,
+  createConnectionRoute,
+  getConnectionRoute,
+  consentRoute,
+  reconnectRoute,
+  credentialsRoute,
+  disconnectRoute,
+  completeRoute,
+  exitRoute,
+  inviteRoute,
+] as const;
