@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { dwTokens } from '../ui/vite-tokens-plugin';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -13,7 +14,11 @@ const config = {
   root: here('.'),
   base: '/link/assets/',
   publicDir: false,
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+  plugins: [
+    preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
+    // Scoped to the mount target (and the hosted page's <html>), so an embedding page is untouched.
+    dwTokens('.dw-link, html.dw-link-page'),
+  ],
   build: {
     outDir: here('../../dist/web/link'),
     emptyOutDir: true,

@@ -1,3 +1,5 @@
+import { tokensCss } from '../../../web/ui/src/tokens.js';
+
 /**
  * Server-rendered pages for moments when the Link app cannot run (unknown link, expired session,
  * failed callback, finished flow). No script, one stylesheet, readable on a phone.
@@ -13,7 +15,7 @@ export function friendlyPage(options: { title: string; message: string; action?:
 }
 
 /** Styles for the friendly pages, served as a file because our CSP forbids inline styles. */
-export const FRIENDLY_PAGE_CSS = `body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a2e;background:#f5f6fa}
-.dw-page{max-width:30rem;margin:10vh auto;padding:2rem 1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.08)}
-h1{font-size:1.4rem;margin:0 0 .75rem}.dw-button{display:inline-block;padding:.7rem 1.2rem;border-radius:8px;background:#1f4bd8;color:#fff;text-decoration:none}
-.dw-button:focus-visible{outline:3px solid #0b1b3f;outline-offset:2px}`;
+export const FRIENDLY_PAGE_CSS = `${tokensCss(':root')}body{margin:0;font:16px/1.5 var(--dw-font-body);color:var(--dw-ink);background:var(--dw-page)}
+.dw-page{max-width:30rem;margin:10vh auto;padding:2rem 1.5rem;background:var(--dw-card);border-radius:var(--dw-radius-lg);box-shadow:0 1px 4px rgba(0,0,0,.08)}
+h1{font-size:1.4rem;margin:0 0 .75rem}.dw-button{display:inline-block;padding:.7rem 1.2rem;border-radius:var(--dw-radius-md);background:var(--dw-primary);color:var(--dw-on-primary);text-decoration:none}
+.dw-button:focus-visible{outline:var(--dw-focus-width) solid var(--dw-accent);outline-offset:var(--dw-focus-offset)}`;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LinkApi } from './api';
-import { HeadingFocus } from './components/Heading';
+import { HeadingFocus } from '../../ui/src/components/Heading';
 import { Layout } from './components/Layout';
 import { describeError } from './errors';
 import {

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { LinkApi } from './api';
-import { HeadingFocus } from './components/Heading';
+import { HeadingFocus } from '../../ui/src/components/Heading';
 import { Layout } from './components/Layout';
 import { describeError } from './errors';
 import { Invite } from './screens/Invite';

@@ -4,6 +4,10 @@ import { FlowApp } from './app';
 import { InviteApp } from './invite-app';
 import { clearTheme } from './theme';
 import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
+// The palette first (web/ui/src/tokens.ts, see web/ui/vite-tokens-plugin.ts), then the shared
+// components' styles, then the Link's own.
+import 'virtual:dw-tokens.css';
+import '../../ui/src/components.css';
 import './styles.css';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkApiError } from './api';
 import { describeError } from './errors';
-import { paragraphs, serverText, substitute, uiText, UI_COPY } from './text';
+import { serverText, substitute, uiText, UI_COPY } from './text';
 
 describe('substitute', () => {
   it('fills {companyName} and {platformName}, every occurrence', () => {
@@ -42,12 +42,6 @@ describe('serverText / uiText', () => {
   });
 });
 
-describe('paragraphs', () => {
-  it('splits on blank lines and drops empty parts', () => {
-    expect(paragraphs('One\nstill one\n\n  \n\nTwo\r\n\r\nThree  ')).toEqual(['One\nstill one', 'Two', 'Three']);
-    expect(paragraphs('   ')).toEqual([]);
-  });
-});
 
 describe('describeError', () => {
   it("prefers the server's message", () => {

@@ -92,11 +92,3 @@ export function serverText(texts: Texts, key: string, vars: Vars = {}): string {
 export function uiText(texts: Texts, key: UiKey, vars: Vars = {}): string {
   return substitute(texts[key] ?? UI_COPY[key], vars);
 }
-
-/** Blank lines separate paragraphs in configurable bodies (plain text, never HTML). */
-export function paragraphs(text: string): string[] {
-  return text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}

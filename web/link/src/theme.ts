@@ -1,10 +1,8 @@
 // Branding colours become CSS custom properties on the Link root. Text and focus colours that sit
 // on them are derived here so any client colour keeps WCAG AA contrast.
+import { DEFAULT_PRIMARY, DEFAULT_SECONDARY, INK, WHITE } from '../../ui/src/tokens';
 
-export const DEFAULT_PRIMARY = '#1f4bd8';
-export const DEFAULT_SECONDARY = '#0b1b3f';
-const WHITE = '#ffffff';
-const INK = '#111827';
+export { DEFAULT_PRIMARY, DEFAULT_SECONDARY };
 
 /** `#rgb` or `#rrggbb` as lower-case `#rrggbb`; anything else (names, url(), …) is refused. */
 export function normaliseHex(value: string | null | undefined): string | null {

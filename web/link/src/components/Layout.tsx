@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import { Header, type HeaderProps } from './Header';
 
 export interface LayoutProps {

@@ -1,8 +1,8 @@
 import type { TargetedInputEvent, TargetedSubmitEvent } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { PlatformLogo } from '../components/PlatformLogo';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
 import { uiText, type Texts, type UiKey } from '../text';
 import type { LinkIntegrationField, LinkConnection, LinkIntegration } from '../../../../src/wire/link/link-api-schemas';
 import { formValues, validateForm, type FieldProblem } from '../validation';

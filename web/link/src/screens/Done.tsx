@@ -1,7 +1,7 @@
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { Paragraphs } from '../components/Paragraphs';
-import { PlatformLogo } from '../components/PlatformLogo';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { Paragraphs } from '../../../ui/src/components/Paragraphs';
+import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
 import { linkedConnections } from '../flow';
 import { serverText, uiText } from '../text';
 import type { LinkState } from '../../../../src/wire/link/link-api-schemas';

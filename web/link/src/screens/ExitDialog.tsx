@@ -1,4 +1,4 @@
-import { Modal } from '../components/Modal';
+import { Modal } from '../../../ui/src/components/Modal';
 import { serverText, type Texts } from '../text';
 
 export interface ExitDialogProps {

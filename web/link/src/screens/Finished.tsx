@@ -1,5 +1,5 @@
-import { OutcomeIcon } from '../components/OutcomeIcon';
-import { Heading } from '../components/Heading';
+import { OutcomeIcon } from '../../../ui/src/components/OutcomeIcon';
+import { Heading } from '../../../ui/src/components/Heading';
 import { uiText, type Texts } from '../text';
 
 /** The end page when the client has no redirect URL (view 'result'): nothing left to do here. */

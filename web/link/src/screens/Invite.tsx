@@ -1,8 +1,8 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { Paragraphs } from '../components/Paragraphs';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { Paragraphs } from '../../../ui/src/components/Paragraphs';
 import { uiText, type Texts } from '../text';
 import type { LinkInviteInfo } from '../../../../src/wire/link/link-api-schemas';
 

@@ -1,6 +1,6 @@
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { Paragraphs } from '../components/Paragraphs';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { Paragraphs } from '../../../ui/src/components/Paragraphs';
 import { serverText, type Texts } from '../text';
 
 export function Landing({ texts, onNext }: { texts: Texts; onNext: () => void }) {

@@ -1,5 +1,5 @@
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
 import { uiText, type Texts } from '../text';
 
 /** The page could not get what it needs from the server at all (e.g. the session has expired). */

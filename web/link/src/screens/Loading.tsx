@@ -1,4 +1,4 @@
-import { Heading } from '../components/Heading';
+import { Heading } from '../../../ui/src/components/Heading';
 import { uiText, type Texts } from '../text';
 
 /** Shown until the state arrives; it has its own h1 so every screen keeps one. */

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { Button, Hidden } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { Modal } from '../components/Modal';
-import { Paragraphs } from '../components/Paragraphs';
-import { PlatformLogo } from '../components/PlatformLogo';
+import { Button, Hidden } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { Modal } from '../../../ui/src/components/Modal';
+import { Paragraphs } from '../../../ui/src/components/Paragraphs';
+import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
 import { categoryAction, connectionAction, type ConnectionAction } from '../flow';
 import { serverText, uiText, type Texts, type UiKey } from '../text';
 import type { LinkCategory, LinkConnection, LinkState } from '../../../../src/wire/link/link-api-schemas';

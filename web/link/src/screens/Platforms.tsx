@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
-import { PlatformLogo } from '../components/PlatformLogo';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
+import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
 import { filterIntegrations } from '../flow';
 import { uiText, type Texts } from '../text';
 import type { LinkCategory, LinkIntegration } from '../../../../src/wire/link/link-api-schemas';

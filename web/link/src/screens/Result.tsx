@@ -1,7 +1,7 @@
-import { OutcomeIcon } from '../components/OutcomeIcon';
+import { OutcomeIcon } from '../../../ui/src/components/OutcomeIcon';
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '../components/Button';
-import { Heading } from '../components/Heading';
+import { Button } from '../../../ui/src/components/Button';
+import { Heading } from '../../../ui/src/components/Heading';
 import { resultOutcome } from '../flow';
 import { uiText, type Texts } from '../text';
 import type { LinkConnection } from '../../../../src/wire/link/link-api-schemas';

@@ -1,4 +1,4 @@
-import { paragraphs } from '../text';
+import { paragraphs } from '../paragraphs';
 
 /** Configurable copy is plain text: blank lines make paragraphs, nothing is parsed as HTML. */
 export function Paragraphs({ text, class: className = 'dw-text', id }: { text: string; class?: string; id?: string }) {
