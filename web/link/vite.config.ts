@@ -1,24 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { dwTokens } from '../ui/vite-tokens-plugin';
+import { dwTokens } from '../ui/vite-tokens-plugin.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+const plugins = () => [
+  preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
+  // Scoped to the mount target (and the hosted page's <html>), so an embedding page is untouched.
+  dwTokens('.dw-link, html.dw-link-page'),
+];
 
 /**
  * Builds the Link UI into exactly two stable files, dist/web/link/link.js and link.css. The
  * server's HTML shell references them by these fixed names (served at /link/assets/), so there
  * are no hashes, no HTML output, no code splitting and no source maps.
  */
-const config = {
+const hosted = {
   root: here('.'),
   base: '/link/assets/',
   publicDir: false,
-  plugins: [
-    preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
-    // Scoped to the mount target (and the hosted page's <html>), so an embedding page is untouched.
-    dwTokens('.dw-link, html.dw-link-page'),
-  ],
+  plugins: plugins(),
   build: {
     outDir: here('../../dist/web/link'),
     emptyOutDir: true,
@@ -42,10 +44,29 @@ const config = {
   },
 } satisfies UserConfig;
 
-export default defineConfig(({ command }) => {
+/**
+ * `--mode embed`: the same UI as an ES module library for Embedded Link, exporting `mountLink`
+ * from src/mount.tsx, in dist/web/link/embed/link-embed.js and link-embed.css. Built after the
+ * hosted page (whose build empties dist/web/link).
+ */
+const embed = {
+  root: here('.'),
+  publicDir: false,
+  plugins: plugins(),
+  build: {
+    outDir: here('../../dist/web/link/embed'),
+    emptyOutDir: true,
+    sourcemap: false,
+    assetsInlineLimit: 0,
+    reportCompressedSize: true,
+    lib: { entry: here('src/mount.tsx'), formats: ['es'], fileName: () => 'link-embed.js', cssFileName: 'link-embed' },
+  },
+} satisfies UserConfig;
+
+export default defineConfig(({ command, mode }) => {
   // The build is always the production one, even when a caller runs it with NODE_ENV=test (vitest)
   // or development: otherwise the Preact preset emits the larger development JSX. Vite reads
   // NODE_ENV after loading this file, and documents setting it here as the way to force it.
   if (command === 'build') process.env.NODE_ENV = 'production';
-  return config;
+  return mode === 'embed' ? embed : hosted;
 });

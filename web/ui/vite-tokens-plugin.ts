@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { tokensCss } from './src/tokens';
+import { tokensCss } from './src/tokens.ts';
 
 /** What a UI imports to get the palette: `import 'virtual:dw-tokens.css'`. */
 const VIRTUAL_ID = 'virtual:dw-tokens.css';

@@ -42,6 +42,7 @@ const errors = {
   400: json(LinkErrorSchema, 'The form or request is not valid; `message` is shown to the user.'),
   403: json(LinkErrorSchema, 'No session, an expired one, or one that belongs to another browser.'),
   404: json(LinkErrorSchema, 'Unknown connection or invitation.'),
+  409: json(LinkErrorSchema, 'The connection or session is not in a state that allows this step.'),
   429: json(LinkErrorSchema, 'Too many requests.'),
 };
 

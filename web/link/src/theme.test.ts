@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, DEFAULT_PRIMARY, DEFAULT_SECONDARY, normaliseHex, onColour, themeVars } from './theme';
+import { contrast } from '../../ui/src/contrast';
+import { DEFAULT_PRIMARY, DEFAULT_SECONDARY } from '../../ui/src/tokens';
+import { normaliseHex, onColour, themeVars } from './theme';
 
 describe('normaliseHex', () => {
   it('accepts #rgb and #rrggbb only', () => {

@@ -1,8 +1,7 @@
 // Branding colours become CSS custom properties on the Link root. Text and focus colours that sit
 // on them are derived here so any client colour keeps WCAG AA contrast.
+import { contrast } from '../../ui/src/contrast';
 import { DEFAULT_PRIMARY, DEFAULT_SECONDARY, INK, WHITE } from '../../ui/src/tokens';
-
-export { DEFAULT_PRIMARY, DEFAULT_SECONDARY };
 
 /** `#rgb` or `#rrggbb` as lower-case `#rrggbb`; anything else (names, url(), …) is refused. */
 export function normaliseHex(value: string | null | undefined): string | null {
@@ -10,20 +9,6 @@ export function normaliseHex(value: string | null | undefined): string | null {
   if (!m?.[1]) return null;
   const hex = m[1].toLowerCase();
   return hex.length === 3 ? `#${[...hex].map((c) => c + c).join('')}` : `#${hex}`;
-}
-
-function channel(hex: string, index: number): number {
-  const c = parseInt(hex.slice(1 + index * 2, 3 + index * 2), 16) / 255;
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-export function luminance(hex: string): number {
-  return 0.2126 * channel(hex, 0) + 0.7152 * channel(hex, 1) + 0.0722 * channel(hex, 2);
-}
-
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** White or near-black, whichever reads better on `background`. */
