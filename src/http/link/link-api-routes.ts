@@ -69,34 +69,20 @@ export const createConnectionRoute = createRoute({
   responses: { 200: json(ConnectionReplySchema, 'The new (or resumed) connection'), ...errors },
 });
 
-export const getConnectionRoute = createRoute({
-  ...route('get', '/connections/{id}', 'One connection of this company'),
-  request: { params: ConnectionIdParams },
-  responses: { 200: json(ConnectionReplySchema, 'The connection'), ...errors },
-});
+/** An operation on one connection, named by its id, with no body. */
+const onConnection = <const P extends string, S extends z.ZodTypeAny>(method: 'get' | 'post', path: P, summary: string, reply: S, description: string) =>
+  createRoute({ ...route(method, `/connections/{id}${path}`, summary), request: { params: ConnectionIdParams }, responses: { 200: json(reply, description), ...errors } });
 
-export const consentRoute = createRoute({
-  ...route('post', '/connections/{id}/consent', 'Consent to share data: what comes next'),
-  request: { params: ConnectionIdParams },
-  responses: { 200: json(NextReplySchema, 'Leave for the platform, or show the credentials form'), ...errors },
-});
-
-export const reconnectRoute = createRoute({
-  ...route('post', '/connections/{id}/reconnect', 'Authorize an existing connection again: what comes next'),
-  request: { params: ConnectionIdParams },
-  responses: { 200: json(NextReplySchema, 'Leave for the platform, or show the credentials form'), ...errors },
-});
+const AFTER_CONSENT = 'Leave for the platform, or show the credentials form';
+export const getConnectionRoute = onConnection('get', '', 'One connection of this company', ConnectionReplySchema, 'The connection');
+export const consentRoute = onConnection('post', '/consent', 'Consent to share data: what comes next', NextReplySchema, AFTER_CONSENT);
+export const reconnectRoute = onConnection('post', '/reconnect', 'Authorize an existing connection again: what comes next', NextReplySchema, AFTER_CONSENT);
+export const disconnectRoute = onConnection('post', '/disconnect', 'Disconnect a connection', ConnectionReplySchema, 'The unlinked connection');
 
 export const credentialsRoute = createRoute({
   ...route('post', '/connections/{id}/credentials', 'Submit the credentials form'),
   request: { params: ConnectionIdParams, body: body(CredentialsBodySchema) },
   responses: { 200: json(CredentialsReplySchema, 'The connection, and a redirect when the platform needs one'), ...errors },
-});
-
-export const disconnectRoute = createRoute({
-  ...route('post', '/connections/{id}/disconnect', 'Disconnect a connection'),
-  request: { params: ConnectionIdParams },
-  responses: { 200: json(ConnectionReplySchema, 'The unlinked connection'), ...errors },
 });
 
 export const completeRoute = createRoute({
