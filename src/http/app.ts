@@ -6,6 +6,7 @@ import { respondWithApiError } from './api/api-errors.js';
 import type { WireContext } from '../wire/codat/wire-context.js';
 import { createDocsApp } from './docs/docs-app.js';
 import type { HttpEnv } from './env.js';
+import { registerLinkApiDocumentation } from './link/link-api-routes.js';
 import { createLinkApp } from './link/link-app.js';
 import { accessLog } from './middleware/access-log.js';
 import { correlationId } from './middleware/correlation-id.js';
@@ -32,6 +33,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<HttpEnv> {
   const { deps, wire, maxBodyBytes } = options;
   const api = createApiApp({ deps, wire, maxBodyBytes });
+  registerLinkApiDocumentation(api.openAPIRegistry); // the one document lists the internal Link API too
   const app = new Hono<HttpEnv>();
 
   app.use('*', correlationId(options.log));

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   ChoosePlatformBodySchema,
   ConnectionReplySchema,
@@ -15,8 +15,9 @@ import {
 
 /**
  * The Link UI's JSON API as OpenAPI route definitions, with the contract's schemas from
- * src/wire/link. Exported so whichever app builds the OpenAPI document can list them; they are
- * tagged as internal because only Doorway's own Link UI calls them.
+ * src/wire/link. The Link surface serves them (link-api.ts); the one OpenAPI document, built by
+ * the API surface, lists them through `registerLinkApiDocumentation`, tagged as internal because
+ * only Doorway's own Link UI calls them.
  */
 export const LINK_API_TAG = 'Link UI (internal)';
 export const LINK_API_BASE = '/link/api';
@@ -114,3 +115,9 @@ export const LINK_API_ROUTES = [
   exitRoute,
   inviteRoute,
 ] as const;
+
+/** Adds the Link API's operations and security schemes to an OpenAPI document's registry. */
+export function registerLinkApiDocumentation(registry: OpenAPIHono['openAPIRegistry']): void {
+  for (const [name, scheme] of Object.entries(LINK_API_SECURITY_SCHEMES)) registry.registerComponent('securitySchemes', name, scheme);
+  for (const route of LINK_API_ROUTES) registry.registerPath(route);
+}

@@ -33,7 +33,7 @@ const formInvalid = (result: { success: boolean }): undefined => {
  * The Link app's JSON API (src/wire/link, docs/link-api.md). Every call names its session in
  * `X-CSRF-Token`, which a cross-site page cannot send, and the session must belong to this
  * browser's cookie. The session is checked before the body, so a stranger learns nothing from
- * validation errors. Paths are absolute (`/link/api/...`) wherever the app is mounted.
+ * validation errors. Paths are absolute (`/link/api/...`): mount the app at `/`.
  */
 export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: boolean): void {
   const withSession = createMiddleware<{ Variables: { linkSession: LinkSession } }>(async (c, next) => {
@@ -49,10 +49,9 @@ export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire:
       return 'unknown'; // not served by @hono/node-server (e.g. app.request in a test)
     }
   };
-  for (const [name, scheme] of Object.entries(routes.LINK_API_SECURITY_SCHEMES)) {
-    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
-  }
-  const guarded = <R extends object>(route: R) => ({ ...route, middleware: withSession });
+  // Served here, documented by the API surface's document (registerLinkApiDocumentation): hidden
+  // from this app's own registry so a document built from a parent app lists them once.
+  const guarded = <R extends object>(route: R) => ({ ...route, middleware: withSession, hide: true });
 
   app.openapi(guarded(routes.getStateRoute), async (c) => c.json(toLinkState(wire, await getLinkState(deps, c.var.linkSession)), 200), formInvalid);
 

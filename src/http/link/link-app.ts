@@ -1,3 +1,4 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -37,7 +38,8 @@ export function createLinkApp(options: LinkAppOptions): Hono<HttpEnv> {
 }
 
 function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
-  const api = new Hono<HttpEnv>();
+  // OpenAPIHono for its zod-validated routes (src/wire/link); the document is the API surface's.
+  const api = new OpenAPIHono<HttpEnv>();
   api.onError((error, c) => respondWithLinkApiError(c, error));
   // The same limit as the Platform API: Link's bodies (events, credentials forms) are far smaller.
   api.use('/link/api/*', requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
