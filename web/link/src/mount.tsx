@@ -8,7 +8,9 @@ import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
 // components' styles, then the Link's own.
 import 'virtual:dw-tokens.css';
 import '../../ui/src/components.css';
-import './styles.css';
+import './styles/frame.css';
+import './styles/categories.css';
+import './styles/forms.css';
 
 /**
  * The one entry point of the Link UI: renders it into `target` and returns a function that

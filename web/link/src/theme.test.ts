@@ -23,7 +23,7 @@ describe('contrast', () => {
   it('keeps the default palette at AA for text', () => {
     expect(contrast(DEFAULT_PRIMARY, '#ffffff')).toBeGreaterThanOrEqual(4.5);
     expect(contrast(DEFAULT_SECONDARY, '#ffffff')).toBeGreaterThanOrEqual(4.5);
-    // Pairs used in styles.css (muted text, status pills, error notice, required badge).
+    // Pairs used in styles/*.css (muted text, status pills, error notice, required badge).
     const pairs: [string, string][] = [
       ['#4b5563', '#ffffff'],
       ['#4b5563', '#e5e7eb'],
