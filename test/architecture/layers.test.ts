@@ -14,13 +14,15 @@ const ALLOWED: Record<string, string[]> = {
   security: [],
   config: [],
   providers: ['domain'],
+  jobs: ['domain'],
+  outbound: ['domain'],
   storage: ['domain', 'config'], // config: only the DatabaseConfig type
   services: ['domain', 'providers', 'security', 'storage'],
   // wire: Codat's wire format; services only for the one view type it renders (see FORBIDDEN_PATHS).
   wire: ['domain', 'providers', 'services'],
-  webhooks: ['domain', 'storage', 'security', 'services', 'wire'],
+  webhooks: ['domain', 'storage', 'security', 'services', 'wire', 'jobs', 'outbound'],
   http: ['domain', 'providers', 'services', 'wire'],
-  bootstrap: ['config', 'domain', 'http', 'providers', 'security', 'services', 'storage', 'webhooks'],
+  bootstrap: ['config', 'domain', 'http', 'providers', 'security', 'services', 'storage', 'webhooks', 'jobs', 'outbound'],
   bench: [],
 };
 
