@@ -60,6 +60,8 @@ interface DeliveryOutcome {
 }
 
 const PRUNE_EVERY_MS = 3600 * 1000;
+/** Four default sender timeouts: a claimed message may wait one for a slot and take one to send. */
+const DEFAULT_LEASE_MS = 60_000;
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const { store, secrets, clock, log, sender } = options;
@@ -171,7 +173,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     describe: (claimed) => ({ messageId: claimed.message.id }),
     concurrency: options.concurrency,
     batchSize: options.batchSize,
-    leaseMs: options.leaseMs,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     idlePollMs: options.idlePollMs,
   });
 }
