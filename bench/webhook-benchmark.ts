@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { toIso } from '../src/domain/clock.js';
 import type { Company } from '../src/domain/company.js';
 import { newId } from '../src/domain/ids.js';
-import { createWebhookSender } from '../src/webhooks/http-sender.js';
+import { createWebhookSender } from '../src/webhooks/webhook-sender.js';
 import { signatureHeaders } from '../src/webhooks/signer.js';
 import { withCpuProfile } from './cpu-profile.js';
 import { startBenchDoorway } from './doorway.js';

@@ -15,9 +15,9 @@ import { createApiKeyLookupCache } from '../storage/api-key-lookup-cache.js';
 import { createStore } from '../storage/kysely/create-store.js';
 import { createGroupCommitter } from '../storage/kysely/sqlite-group-commit.js';
 import path from 'node:path';
-import { acquireDataDirLock } from '../webhooks/data-dir-lock.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
-import { createWebhookSender } from '../webhooks/http-sender.js';
+import { createWebhookSender } from '../webhooks/webhook-sender.js';
 import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
 

@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Clock } from '../../src/domain/clock.js';
 import type { Client } from '../../src/domain/client.js';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../src/webhooks/delivery-worker.js';
-import { createWebhookSender, type WebhookSender } from '../../src/webhooks/http-sender.js';
+import type { HttpSender } from '../../src/outbound/http-sender.js';
+import { createWebhookSender } from '../../src/webhooks/webhook-sender.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { at, newSecret, openWebhookTestDb, startReceiver, T0, type TestReceiver, type WebhookTestDb } from './support.js';
 
@@ -32,8 +33,8 @@ async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 3
 describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
   let t: WebhookTestDb;
   let client: Client;
-  let sender: WebhookSender;
-  let strictSender: WebhookSender;
+  let sender: HttpSender;
+  let strictSender: HttpSender;
   let logs: Array<Record<string, unknown>>;
   const receivers: TestReceiver[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) });
@@ -281,7 +282,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
     // Worker A claims and dies before sending.
     expect(await t.store.webhookOutbox.claimDue(nowIso(), at(60), 10)).toHaveLength(1);
     // Worker B dies after the receiver got the request but before recording the outcome.
-    const dying = { send: async (...args: Parameters<WebhookSender['send']>) => (await sender.send(...args), Promise.reject(new Error('killed'))) };
+    const dying = { send: async (...args: Parameters<HttpSender['send']>) => (await sender.send(...args), Promise.reject(new Error('killed'))) };
     const b = worker({ sender: dying, leaseMs: 60_000 });
     expect(await b.runOnce()).toBe(0); // A's lease still holds
     advance(60);

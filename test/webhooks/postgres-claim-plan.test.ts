@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueMessages } from '../../src/storage/kysely/repositories/webhook-outbox.js';
+import { dueMessages } from '../../src/storage/kysely/repositories/webhook-outbox-claim.js';
 import { at, openWebhookTestDb, type WebhookTestDb } from './support.js';
 
 describe('PostgreSQL webhook claim plan', () => {

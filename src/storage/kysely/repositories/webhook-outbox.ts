@@ -2,23 +2,19 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../domain/webhook-message.js';
 import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
+import { chunks, inTransaction } from '../leases.js';
 import { pageWithTotal } from '../page-query.js';
 import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
-import { toConsumer } from './webhook-consumers.js';
-import type { Tables, WebhookAttemptsTable, WebhookConsumersTable, WebhookEventsTable, WebhookMessagesTable } from '../tables.js';
+import { createWebhookClaim, IS_PENDING, toMessage } from './webhook-outbox-claim.js';
+import type { Tables, WebhookAttemptsTable, WebhookEventsTable } from '../tables.js';
 
 /**
  * The webhook outbox: events, the messages workers claim, and the attempt log.
- * - Claiming is one conditional UPDATE of `locked_until` (the lease). PostgreSQL adds
- *   `FOR UPDATE … SKIP LOCKED` so concurrent workers take disjoint rows without waiting, and
- *   does the whole claim in one statement; SQLite serialises writers anyway (and the data-dir
- *   lock keeps it to one process), and its reads cost no round trips.
+ * - Claiming (`webhook-outbox-claim.ts`) is one conditional UPDATE of `locked_until` (the
+ *   lease), with `FOR UPDATE … SKIP LOCKED` on PostgreSQL; recording outcomes ends the leases.
  * - A disabled or deleted consumer's messages are never claimed, so they stay put until the
  *   consumer is re-enabled, or until `prune` removes them with the rest of the old data.
  */
-
-/** Written as a literal, not a bound parameter, so both planners can use the partial index. */
-const IS_PENDING = sql<boolean>`m.status IN ('Sending', 'Attempting')`;
 
 /** The earliest moment a pending message can be claimed: due, and not under someone's lease. */
 const CLAIMABLE_AT = sql<string>`CASE WHEN m.locked_until IS NOT NULL AND m.locked_until > m.next_attempt_at THEN m.locked_until ELSE m.next_attempt_at END`;
@@ -27,26 +23,6 @@ const CLAIMABLE_AT = sql<string>`CASE WHEN m.locked_until IS NOT NULL AND m.lock
 const INSERT_CHUNK = 500;
 /** Rows per statement that lists ids or CASE branches (attempts, outcomes, releases). */
 const ID_CHUNK = 100;
-
-/** `items` in consecutive slices of at most `size`, one statement each. */
-function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
-}
-
-function toMessage(row: Selectable<WebhookMessagesTable>): WebhookMessage {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    consumerId: row.consumer_id,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    status: row.status as MessageStatus,
-    attemptCount: Number(row.attempt_count),
-    nextAttemptAt: row.next_attempt_at,
-    lastAttemptAt: row.last_attempt_at,
-    created: row.created,
-  };
-}
 
 function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttempt {
   return {
@@ -59,86 +35,6 @@ function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttempt {
     responseSnippet: row.response_snippet,
     succeeded: Number(row.succeeded) === 1,
   };
-}
-
-/** Same mapping as the consumer repository's; claims load consumers in one batch query. */
-
-/** Runs `work` in a transaction unless `db` already is one (Kysely cannot nest them). */
-function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
-
-/** Consumer columns as `c_<column>` beside a claimed message's own columns. */
-const CONSUMER_COLUMNS = [
-  'id',
-  'client_id',
-  'url',
-  'disabled',
-  'event_types',
-  'company_tags',
-  'secret_sealed',
-  'previous_secret_sealed',
-  'previous_secret_expires_at',
-  'failing_since',
-  'disabled_reason',
-  'created',
-  'modified',
-] as const satisfies readonly (keyof WebhookConsumersTable)[];
-
-/**
- * The ids of up to `limit` due messages, oldest due first, skipping messages under a lease and
- * messages of disabled or deleted consumers. The consumer is checked per message rather than
- * joined: the join let PostgreSQL's planner combine the consumer index with the due index and
- * sort the whole backlog (6 ms per claim at 10,000 pending, growing with the backlog), where a
- * filter on one table leaves it the due index in order, stopping after `limit` rows (0.07 ms).
- */
-export function dueMessages(db: Kysely<Tables>, dialect: Dialect, now: string, limit: number) {
-  const due = db
-    .selectFrom('webhook_messages as m')
-    .select('m.id')
-    .where(IS_PENDING)
-    .where('m.next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('m.locked_until', 'is', null), eb('m.locked_until', '<=', now)]))
-    // Per message, not a join or IN (which the planner turns into one): a deleted consumer
-    // yields NULL and a disabled one 1, so neither's messages are claimed.
-    .where((eb) => eb(eb.selectFrom('webhook_consumers as c').select('c.disabled').whereRef('c.id', '=', 'm.consumer_id'), '=', 0))
-    .orderBy('m.next_attempt_at')
-    .limit(limit);
-  // Rows another worker is claiming right now are skipped rather than waited for, so concurrent
-  // claimers get disjoint sets without queueing behind each other.
-  return dialect === 'postgres' ? due.forUpdate('m').skipLocked() : due;
-}
-
-/**
- * PostgreSQL: the whole claim as one statement (pick due rows, skipping rows other workers hold;
- * lease them; return them with their event body and consumer). The worker claims in a loop, and
- * as a transaction of five round trips the claim, not the sending, set the pace (a claim of 64
- * took 11-28 ms while the 64 deliveries it fed finished within it). One round trip, one snapshot.
- */
-async function claimInOneStatement(db: Kysely<Tables>, now: string, leaseUntil: string, limit: number): Promise<ClaimedMessage[]> {
-  const rows = await db
-    .with('due', () => dueMessages(db, 'postgres', now, limit))
-    .with('claimed', (q) =>
-      q
-        .updateTable('webhook_messages')
-        .set({ locked_until: leaseUntil })
-        .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
-        .returningAll(),
-    )
-    .selectFrom('claimed')
-    .innerJoin('webhook_events as e', 'e.id', 'claimed.event_id')
-    .innerJoin('webhook_consumers as c', 'c.id', 'claimed.consumer_id')
-    .selectAll('claimed')
-    .select('e.body as event_body')
-    .select(CONSUMER_COLUMNS.map((column) => `c.${column} as c_${column}` as const))
-    .orderBy('claimed.next_attempt_at')
-    .orderBy('claimed.id')
-    .execute();
-  return rows.map((row) => {
-    const columns = row as unknown as Record<string, unknown>;
-    const consumer = Object.fromEntries(CONSUMER_COLUMNS.map((column) => [column, columns[`c_${column}`]])) as unknown as Selectable<WebhookConsumersTable>;
-    return { message: toMessage(row), body: row.event_body, consumer: toConsumer(consumer) };
-  });
 }
 
 export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): WebhookOutboxRepository {
@@ -156,16 +52,8 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
     compiled,
   );
   // The worker's statements on every claim and every batch of outcomes: compiled once.
+  const claimDue = createWebhookClaim(db, dialect, compiled);
   const compile = compilerFor(db, 'webhook_outbox', compiled);
-  // Bound to the claim's own transaction, whose handle is new every time; compiled once all the same.
-  const leaseDue = (trx: Kysely<Tables>) =>
-    compilerFor(trx, 'webhook_outbox', compiled).named('leaseDue', ['now', 'leaseUntil', 'limit'], (q, p) =>
-      q
-        .updateTable('webhook_messages')
-        .set({ locked_until: p.leaseUntil })
-        .where('id', 'in', dueMessages(q, dialect, p.now, p.limit as unknown as number))
-        .returningAll(),
-    );
   const recordOutcome = compile.named('recordOutcome', ['id', 'status', 'attemptCount', 'nextAttemptAt', 'lastAttemptAt'], (q, p) =>
     q
       .updateTable('webhook_messages')
@@ -198,33 +86,7 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
       }
     },
 
-    async claimDue(now, leaseUntil, limit) {
-      if (limit <= 0) return [];
-      if (dialect === 'postgres' && !db.isTransaction) return claimInOneStatement(db, now, leaseUntil, limit);
-      return inTransaction(db, async (trx) => {
-        const { rows } = await leaseDue(trx)({ now, leaseUntil, limit });
-        if (rows.length === 0) return [];
-
-        const eventIds = [...new Set(rows.map((row) => row.event_id))];
-        const consumerIds = [...new Set(rows.map((row) => row.consumer_id))];
-        // Two batch reads for the whole claim (a transaction's queries run one at a time anyway).
-        const events = await trx.selectFrom('webhook_events').select(['id', 'body']).where('id', 'in', eventIds).execute();
-        const consumers = await trx.selectFrom('webhook_consumers').selectAll().where('id', 'in', consumerIds).execute();
-        const bodies = new Map(events.map((event) => [event.id, event.body]));
-        const consumersById = new Map(consumers.map((row) => [row.id, toConsumer(row)]));
-
-        const claimed: ClaimedMessage[] = [];
-        for (const row of rows) {
-          const body = bodies.get(row.event_id);
-          const consumer = consumersById.get(row.consumer_id);
-          // Only possible if the event row was deleted by hand: skipped, and seen again after the lease.
-          if (body === undefined || consumer === undefined) continue;
-          claimed.push({ message: toMessage(row), body, consumer });
-        }
-        // RETURNING has no defined order; deliver the longest-waiting first.
-        return claimed.sort((a, b) => compare(a.message.nextAttemptAt ?? '', b.message.nextAttemptAt ?? '') || compare(a.message.id, b.message.id));
-      });
-    },
+    claimDue,
 
     async recordAttempts(attempts) {
       // One multi-row INSERT per batch; chunked to stay far below SQLite's bound-parameter limit.
@@ -377,4 +239,3 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
   };
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

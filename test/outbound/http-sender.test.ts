@@ -2,16 +2,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWebhookSender, USER_AGENT, type WebhookSender } from '../../src/webhooks/http-sender.js';
-import { newSecret, startReceiver, type TestReceiver } from './support.js';
+import { createHttpSender, type HttpSender, type HttpSenderOptions } from '../../src/outbound/http-sender.js';
+import { newSecret, startReceiver, type TestReceiver } from '../webhooks/support.js';
 
-describe('webhook HTTP sender', () => {
+const USER_AGENT = 'Doorway-Test/1';
+
+describe('outbound HTTP sender', () => {
   let receiver: TestReceiver;
   let target: TestReceiver;
-  let sender: WebhookSender;
-  const senders: WebhookSender[] = [];
-  const make = (options: Parameters<typeof createWebhookSender>[0]) => {
-    const created = createWebhookSender(options);
+  let sender: HttpSender;
+  const senders: HttpSender[] = [];
+  const make = (options: Omit<HttpSenderOptions, 'userAgent'>) => {
+    const created = createHttpSender({ userAgent: USER_AGENT, ...options });
     senders.push(created);
     return created;
   };

@@ -4,11 +4,13 @@ import { performance } from 'node:perf_hooks';
 import { createDestinationGuard, DestinationRefusedError, type DestinationPolicy } from './destination-guard.js';
 
 /**
- * One webhook POST, reduced to what the delivery log needs. Deliberately strict:
+ * One outbound POST (a webhook delivery; later token requests), reduced to what a log of
+ * attempts needs. Every caller's request to an address it was given goes through here, so the
+ * destination guard is never skipped. Deliberately strict:
  * - no redirects are followed (a 3xx is a failed attempt; following one would let a receiver
  *   point us anywhere, and the body signature is bound to the consumer's URL anyway);
- * - one timer covers the whole attempt (connect, send, response headers), 15 s by default
- *   (codat-spec §6.5); a 2xx whose body is still trickling in when it fires still counts;
+ * - one timer covers the whole attempt (connect, send, response headers); a 2xx whose body is
+ *   still trickling in when it fires still counts;
  * - at most RESPONSE_READ_LIMIT bytes of the response are read, the rest is discarded;
  * - destinations are checked by the destination guard at connect time.
  * `send` never throws: every outcome, errors included, is a `SendResult`.
@@ -25,25 +27,26 @@ export interface SendResult {
   refused: boolean;
 }
 
-export interface WebhookSender {
+export interface HttpSender {
   send(url: string, headers: Record<string, string>, body: string): Promise<SendResult>;
   /** Closes the kept-alive sockets. */
   close(): void;
 }
 
-export interface WebhookSenderOptions extends DestinationPolicy {
+export interface HttpSenderOptions extends DestinationPolicy {
+  /** Who is calling, e.g. `Doorway-Webhooks/1`: receivers see it in their logs. */
+  userAgent: string;
   /** Budget for the whole attempt, in ms. */
-  timeoutMs?: number;
+  timeoutMs: number;
   /** Concurrent connections per origin. */
   maxSocketsPerOrigin?: number;
 }
 
-export const USER_AGENT = 'Doorway-Webhooks/1';
 export const SNIPPET_LENGTH = 200;
 const RESPONSE_READ_LIMIT = 4096;
 
-export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+export function createHttpSender(options: HttpSenderOptions): HttpSender {
+  const { timeoutMs, userAgent } = options;
   const guard = createDestinationGuard(options);
   const agentOptions = {
     keepAlive: true,
@@ -94,10 +97,11 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         agent: isHttps ? httpsAgent : httpAgent,
         lookup: guard.lookup,
         headers: {
-          ...headers,
+          // JSON unless the caller says otherwise (a token request sends a form).
           'Content-Type': 'application/json',
+          ...headers,
           'Content-Length': String(payload.length),
-          'User-Agent': USER_AGENT,
+          'User-Agent': userAgent,
         },
       });
 

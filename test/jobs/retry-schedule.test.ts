@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../../src/domain/webhook-message.js';
-import { parseRetryAfterMs, RETRY_AFTER_MAX_EXTENSION_MS, retryDelayMs } from '../../src/webhooks/retry-schedule.js';
+import { parseRetryAfterMs, RETRY_AFTER_MAX_EXTENSION_MS, retryDelayMs } from '../../src/jobs/retry-schedule.js';
 
 const noJitter = { random: () => 0.5 };
 const NOW = new Date('2024-06-01T12:00:00.000Z');

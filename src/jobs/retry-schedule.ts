@@ -1,12 +1,12 @@
 /**
- * When to try a failed message again (Svix's policy, codat-spec §6.5):
- * - the n-th failure waits `schedule[n - 1]` seconds; past the end of the schedule the message
+ * When to try a failed job again (for webhooks this is Svix's policy, codat-spec §6.5):
+ * - the n-th failure waits `schedule[n - 1]` seconds; past the end of the schedule the job
  *   has failed for good;
  * - ±10 % jitter spreads the retries of a burst so a recovering receiver is not hit all at once;
  * - a `Retry-After` header is honoured only within bounds: never sooner than the (jittered)
  *   scheduled delay, since a receiver must not be able to make us retry faster than the schedule,
  *   and never more than RETRY_AFTER_MAX_EXTENSION_MS beyond the scheduled delay, so it cannot
- *   park a message for days. Anything outside is clamped to the nearest bound.
+ *   park a job for days. Anything outside is clamped to the nearest bound.
  */
 
 export const RETRY_JITTER = 0.1;

@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { createDestinationGuard, DestinationRefusedError, normalizeAddress } from '../../src/webhooks/destination-guard.js';
+import { createDestinationGuard, DestinationRefusedError, normalizeAddress } from '../../src/outbound/destination-guard.js';
 
 const strict = createDestinationGuard({ allowPrivateDestinations: false });
 

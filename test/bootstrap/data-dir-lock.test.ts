@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, LOCK_FILE_NAME } from '../../src/webhooks/data-dir-lock.js';
+import { acquireDataDirLock, LOCK_FILE_NAME } from '../../src/bootstrap/data-dir-lock.js';
 
 describe('data directory lock', () => {
   const dirs: string[] = [];

@@ -2,7 +2,8 @@ import dns, { type LookupAddress } from 'node:dns';
 import net, { BlockList, type LookupFunction } from 'node:net';
 
 /**
- * SSRF protection for webhook destinations: a consumer URL must not reach the deployment's own
+ * SSRF protection for every outbound request to an address a client gave us (webhook consumer
+ * URLs; later token endpoints and proxied platforms): it must not reach the deployment's own
  * network (metadata services, databases, admin ports) unless the operator allows it.
  * - The check runs on the address actually connected to, inside the socket's DNS `lookup`, so a
  *   name that resolves to a public address when saved and a private one later (DNS rebinding)
@@ -19,7 +20,7 @@ export interface DestinationPolicy {
 }
 
 export class DestinationRefusedError extends Error {
-  readonly code = 'ERR_WEBHOOK_DESTINATION_REFUSED';
+  readonly code = 'ERR_DESTINATION_REFUSED';
   constructor(
     readonly host: string,
     readonly address: string,
@@ -105,7 +106,7 @@ function toBlockList(cidrs: readonly string[]): BlockList {
     const max = family === 4 ? 32 : 128;
     const prefix = prefixText === undefined ? max : Number(prefixText);
     if (normalized === undefined || family === 0 || rest.length > 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || prefixText === '') {
-      throw new Error(`Invalid CIDR in the webhook destination allow-list: "${cidr}"`);
+      throw new Error(`Invalid CIDR in the outbound destination allow-list: "${cidr}"`);
     }
     list.addSubnet(normalized, prefix, family === 4 ? 'ipv4' : 'ipv6');
   }
