@@ -1,3 +1,4 @@
+import { publicPaths } from '../../domain/public-urls.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -106,7 +107,7 @@ export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire:
       const client = await deps.store.clients.findBySlug(c.req.valid('param').clientSlug);
       if (!client || client.id !== s.clientId) throw new AppError('NOT_FOUND', 'We could not find this invitation.');
       await createInvitedCompany(deps, s, c.req.valid('json').companyName, clientIp(c));
-      return c.json({ next: `/link/s/${s.id}` }, 200);
+      return c.json({ next: publicPaths.session(s.id) }, 200);
     },
     formInvalid,
   );
