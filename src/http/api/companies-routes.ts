@@ -20,7 +20,7 @@ import { toPageOut } from '../../wire/codat/paging.js';
 import { CompanyIdParam } from '../../wire/codat/params.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, deleteById, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Companies']);
 
@@ -52,12 +52,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    route({
-      method: 'get', path: '/companies/{companyId}', operationId: 'get-company',
-      summary: 'Get company',
-      request: { params: CompanyIdParam },
-      responses: { 200: json(CompanySchema, 'The company'), ...errorResponses(404) },
-    }),
+    route(getById({ path: '/companies/{companyId}', operationId: 'get-company', summary: 'Get company', params: CompanyIdParam, schema: CompanySchema, found: 'The company' })),
     async (c) => c.json(toCompanyOut(wire, await getCompany(deps, c.get('actor'), c.req.valid('param').companyId)), 200),
   );
 
@@ -84,12 +79,13 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    route({
-      method: 'delete', path: '/companies/{companyId}', operationId: 'delete-company',
-      summary: 'Delete company', description: 'Permanently deletes the company and its connections.',
-      request: { params: CompanyIdParam },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
-    }),
+    route(
+      deleteById({
+        path: '/companies/{companyId}', operationId: 'delete-company',
+        summary: 'Delete company', description: 'Permanently deletes the company and its connections.',
+        params: CompanyIdParam,
+      }),
+    ),
     async (c) => {
       await deleteCompany(deps, c.get('actor'), c.req.valid('param').companyId);
       return c.body(null, 204);
@@ -97,12 +93,13 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
   );
 
   api.openapi(
-    route({
-      method: 'get', path: '/companies/{companyId}/accessToken', operationId: 'get-company-access-token',
-      summary: 'Get company access token', description: 'A one-day bearer token for this company only, for Embedded Link.',
-      request: { params: CompanyIdParam },
-      responses: { 200: json(CompanyAccessTokenSchema, 'The token'), ...errorResponses(404) },
-    }),
+    route(
+      getById({
+        path: '/companies/{companyId}/accessToken', operationId: 'get-company-access-token',
+        summary: 'Get company access token', description: 'A one-day bearer token for this company only, for Embedded Link.',
+        params: CompanyIdParam, schema: CompanyAccessTokenSchema, found: 'The token',
+      }),
+    ),
     async (c) => c.json(await getCompanyAccessToken(deps, c.get('actor'), c.req.valid('param').companyId), 200),
   );
 }

@@ -18,7 +18,7 @@ import { PagingQuery, toPageOut } from '../../wire/codat/paging.js';
 import { CompanyIdParam, ConnectionIdParams } from '../../wire/codat/params.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Connections']);
 
@@ -51,12 +51,12 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
   );
 
   api.openapi(
-    route({
-      method: 'get', path: '/companies/{companyId}/connections/{connectionId}', operationId: 'get-connection',
-      summary: 'Get connection',
-      request: { params: ConnectionIdParams },
-      responses: { 200: json(ConnectionSchema, 'The connection'), ...errorResponses(404) },
-    }),
+    route(
+      getById({
+        path: '/companies/{companyId}/connections/{connectionId}', operationId: 'get-connection',
+        summary: 'Get connection', params: ConnectionIdParams, schema: ConnectionSchema, found: 'The connection',
+      }),
+    ),
     async (c) => {
       const { companyId, connectionId } = c.req.valid('param');
       return c.json(toConnectionOut(wire, await getConnection(deps, c.get('actor'), companyId, connectionId)), 200);

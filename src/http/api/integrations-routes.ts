@@ -17,7 +17,7 @@ import { PagingQuery, toPageOut } from '../../wire/codat/paging.js';
 import { PlatformKeyParam } from '../../wire/codat/params.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Integrations']);
 const extensionRoute = codatRoutes(['Integrations', 'Doorway extensions']);
@@ -37,32 +37,28 @@ export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: Servi
   );
 
   api.openapi(
-    route({
-      method: 'get', path: '/integrations/{platformKey}', operationId: 'get-integration',
-      summary: 'Get integration',
-      request: { params: PlatformKeyParam },
-      responses: { 200: json(IntegrationSchema, 'The integration'), ...errorResponses(404) },
-    }),
+    route(getById({ path: '/integrations/{platformKey}', operationId: 'get-integration', summary: 'Get integration', params: PlatformKeyParam, schema: IntegrationSchema, found: 'The integration' })),
     async (c) => c.json(toIntegrationOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 
   api.openapi(
-    route({
-      method: 'get', path: '/integrations/{platformKey}/branding', operationId: 'get-integrations-branding',
-      summary: 'Get branding',
-      request: { params: PlatformKeyParam },
-      responses: { 200: json(BrandingSchema, 'Logos and buttons'), ...errorResponses(404) },
-    }),
+    route(
+      getById({
+        path: '/integrations/{platformKey}/branding', operationId: 'get-integrations-branding',
+        summary: 'Get branding', params: PlatformKeyParam, schema: BrandingSchema, found: 'Logos and buttons',
+      }),
+    ),
     async (c) => c.json(toBrandingOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 
   api.openapi(
-    extensionRoute({
-      method: 'get', path: '/integrations/{platformKey}/settings', operationId: 'get-integration-settings',
-      summary: 'Get integration settings (Doorway extension)',
-      request: { params: PlatformKeyParam },
-      responses: { 200: json(IntegrationSettingsSchema, 'This client\'s settings for the platform'), ...errorResponses(404) },
-    }),
+    extensionRoute(
+      getById({
+        path: '/integrations/{platformKey}/settings', operationId: 'get-integration-settings',
+        summary: 'Get integration settings (Doorway extension)',
+        params: PlatformKeyParam, schema: IntegrationSettingsSchema, found: 'This client\'s settings for the platform',
+      }),
+    ),
     async (c) => c.json(toIntegrationSettingsOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 

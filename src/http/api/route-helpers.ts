@@ -29,6 +29,26 @@ export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
+interface ByIdConfig<P extends z.ZodObject> {
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  /** The path parameters that name the resource. */
+  params: P;
+}
+
+/** GET of one resource named by its path: its JSON with 200, or 404 for an unknown id. */
+export function getById<P extends z.ZodObject, S extends z.ZodTypeAny>(config: ByIdConfig<P> & { schema: S; found: string }) {
+  const { params, schema, found, ...rest } = config;
+  return { method: 'get' as const, ...rest, request: { params }, responses: { 200: json(schema, found), ...errorResponses(404) } };
+}
+
+/** DELETE of one resource named by its path: 204 with no body, or 404 for an unknown id. */
+export function deleteById<P extends z.ZodObject>(config: ByIdConfig<P>) {
+  const { params, ...rest } = config;
+  return { method: 'delete' as const, ...rest, request: { params }, responses: { 204: { description: 'Deleted' }, ...errorResponses(404) } };
+}
 
 /** Every operation of the API surface takes the API key (the `auth_header` scheme). */
 const SECURITY = [{ auth_header: [] }];

@@ -20,7 +20,7 @@ import {
   toProfileOut,
 } from '../../wire/codat/settings.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, deleteById, errorResponses, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Settings']);
 
@@ -46,11 +46,7 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
     },
   );
   api.openapi(
-    route({
-      method: 'delete', path: '/apiKeys/{apiKeyId}', operationId: 'delete-api-key', summary: 'Delete API key',
-      request: { params: ApiKeyIdParam },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
-    }),
+    route(deleteById({ path: '/apiKeys/{apiKeyId}', operationId: 'delete-api-key', summary: 'Delete API key', params: ApiKeyIdParam })),
     async (c) => {
       await deleteApiKey(deps, c.get('actor'), c.req.valid('param').apiKeyId);
       return c.body(null, 204);

@@ -6,7 +6,7 @@ import { listWebhookConsumers } from '../../services/webhook-consumers/list-webh
 import { WebhookIdParam } from '../../wire/codat/params.js';
 import { toWebhookConsumerOut, WebhookConsumerPrototype, WebhookConsumerSchema, WebhookConsumersSchema } from '../../wire/codat/webhooks.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, deleteById, errorResponses, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Webhooks']);
 
@@ -27,11 +27,7 @@ export function registerWebhookConsumerRoutes(api: OpenAPIHono<HttpEnv>, deps: S
     async (c) => c.json(toWebhookConsumerOut(await createWebhookConsumer(deps, c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    route({
-      method: 'delete', path: '/webhooks/{webhookId}', operationId: 'delete-webhook-consumer', summary: 'Delete webhook consumer',
-      request: { params: WebhookIdParam },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
-    }),
+    route(deleteById({ path: '/webhooks/{webhookId}', operationId: 'delete-webhook-consumer', summary: 'Delete webhook consumer', params: WebhookIdParam })),
     async (c) => {
       await deleteWebhookConsumer(deps, c.get('actor'), c.req.valid('param').webhookId);
       return c.body(null, 204);

@@ -26,7 +26,7 @@ import {
   WebhookSigningSecretSchema,
 } from '../../wire/codat/webhooks.js';
 import type { HttpEnv } from '../env.js';
-import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js';
+import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Webhooks', 'Doorway extensions']);
 
@@ -41,11 +41,12 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
     async (c) => c.json(toWebhookConsumerOut(await updateWebhookConsumer(deps, c.get('actor'), c.req.valid('param').webhookId, c.req.valid('json'))), 200),
   );
   api.openapi(
-    route({
-      method: 'get', path: '/webhooks/{webhookId}/secret', operationId: 'get-webhook-signing-secret', summary: 'Get the signing secret (Doorway extension)', description: 'Verify deliveries with it using any Standard Webhooks or Svix library.',
-      request: { params: WebhookIdParam },
-      responses: { 200: json(WebhookSigningSecretSchema, 'The secret'), ...errorResponses(404) },
-    }),
+    route(
+      getById({
+        path: '/webhooks/{webhookId}/secret', operationId: 'get-webhook-signing-secret', summary: 'Get the signing secret (Doorway extension)', description: 'Verify deliveries with it using any Standard Webhooks or Svix library.',
+        params: WebhookIdParam, schema: WebhookSigningSecretSchema, found: 'The secret',
+      }),
+    ),
     async (c) => c.json({ key: await getSigningSecret(deps, c.get('actor'), c.req.valid('param').webhookId) }, 200),
   );
   api.openapi(
