@@ -23,6 +23,8 @@ import type { HttpEnv } from '../env.js';
 import { codatRoutes, deleteById, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Companies']);
+/** PUT and PATCH answer alike: the updated company, 400 for a bad body, 404 for an unknown id. */
+const updatedCompany = { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) };
 
 export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
   api.openapi(
@@ -61,7 +63,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       method: 'put', path: '/companies/{companyId}', operationId: 'replace-company',
       summary: 'Replace company', description: 'Overwrites name, description and tags; omitted values are cleared.',
       request: { params: CompanyIdParam, body: jsonBody(CompanyRequestBody) },
-      responses: { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) },
+      responses: updatedCompany,
     }),
     async (c) =>
       c.json(toCompanyOut(wire, await replaceCompany(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),
@@ -72,7 +74,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       method: 'patch', path: '/companies/{companyId}', operationId: 'update-company',
       summary: 'Update company', description: 'Absent or null fields are left unchanged; `tags: {}` removes all tags.',
       request: { params: CompanyIdParam, body: jsonBody(CompanyUpdateRequest) },
-      responses: { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) },
+      responses: updatedCompany,
     }),
     async (c) =>
       c.json(toCompanyOut(wire, await updateCompany(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),

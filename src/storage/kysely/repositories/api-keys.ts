@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ApiKeyRepository } from '../../ports.js';
 import type { ApiKeyLookupCache } from '../../api-key-lookup-cache.js';
+import { countOwned, deleteOwned } from '../owned-rows.js';
 import { precompiled } from '../precompiled.js';
 import type { Tables } from '../tables.js';
 
@@ -24,19 +25,12 @@ export function createApiKeyRepository(db: Kysely<Tables>, cache?: ApiKeyLookupC
       const rows = await db.selectFrom('api_keys').selectAll().where('client_id', '=', clientId).orderBy('created').orderBy('id').execute();
       return rows.map((row) => ({ id: row.id, clientId: row.client_id, name: row.name, keyHint: row.key_hint, created: row.created }));
     },
-    async count(clientId) {
-      const row = await db
-        .selectFrom('api_keys')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('client_id', '=', clientId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    count: (clientId) => countOwned(db, 'api_keys', clientId),
     async delete(clientId, id) {
-      const result = await db.deleteFrom('api_keys').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      const deleted = await deleteOwned(db, 'api_keys', clientId, id);
       // After the delete, so a lookup racing it cannot put the key back.
       cache?.forgetClient(clientId);
-      return Number(result.numDeletedRows) > 0;
+      return deleted;
     },
   };
 }

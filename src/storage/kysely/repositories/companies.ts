@@ -6,6 +6,7 @@ import type { CompanyListOptions, CompanyRepository, Page } from '../../ports.js
 import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compileQuery, orderColumn, type FieldResolver, type FieldTarget } from '../query-to-sql.js';
+import { deleteOwned } from '../owned-rows.js';
 import { pageWithTotal } from '../page-query.js';
 import { precompiled, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import { CONNECTION_COLUMNS, toConnection } from './connections.js';
@@ -164,8 +165,7 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, co
       // Children first: this must not depend on SQLite's foreign_keys pragma being on.
       await db.deleteFrom('connections').where('company_id', '=', id).where('client_id', '=', clientId).execute();
       await db.deleteFrom('company_tags').where('company_id', '=', id).where('client_id', '=', clientId).execute();
-      const result = await db.deleteFrom('companies').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteOwned(db, 'companies', clientId, id);
     },
 
     async list(clientId, options: CompanyListOptions): Promise<Page<Company>> {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { WebhookConsumer } from '../../../domain/webhook-consumer.js';
 import type { WebhookConsumerRepository } from '../../ports.js';
 import { fromJson, toJson } from '../json.js';
+import { countOwned, deleteOwned } from '../owned-rows.js';
 import { precompiled, type CompiledQueryCache } from '../precompiled.js';
 import type { Tables, WebhookConsumersTable } from '../tables.js';
 
@@ -53,14 +54,7 @@ export function createWebhookConsumerRepository(db: Kysely<Tables>, compiled?: C
     async list(clientId) {
       return (await ofClient(clientId)).map(toConsumer);
     },
-    async count(clientId) {
-      const row = await db
-        .selectFrom('webhook_consumers')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('client_id', '=', clientId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    count: (clientId) => countOwned(db, 'webhook_consumers', clientId),
     async findById(clientId, id) {
       const row = await db.selectFrom('webhook_consumers').selectAll().where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
       return row && toConsumer(row);
@@ -72,9 +66,6 @@ export function createWebhookConsumerRepository(db: Kysely<Tables>, compiled?: C
       const row = await db.selectFrom('webhook_consumers').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toConsumer(row);
     },
-    async delete(clientId, id) {
-      const result = await db.deleteFrom('webhook_consumers').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
-    },
+    delete: (clientId, id) => deleteOwned(db, 'webhook_consumers', clientId, id),
   };
 }
