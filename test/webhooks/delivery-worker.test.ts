@@ -1,86 +1,21 @@
 /**
- * The delivery worker end to end with real parts: a real database (both dialects), real sealed
- * secrets, the real HTTP sender, and receivers that verify with svix's `Webhook` unchanged.
- * Only `Date` is faked: the worker's clock and svix's 5-minute timestamp check read the same
- * time, so tests jump hours or days with `advance()` and never sleep through a schedule.
+ * The delivery worker's attempts, end to end (harness: ./worker-harness.ts): signing, the retry
+ * schedule, timeouts and Retry-After, giving up, disabling a failing consumer, secret rotation,
+ * and the destination rules (no private addresses, no redirects).
  */
-import { pino } from 'pino';
 import { Webhook } from 'svix';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clock } from '../../src/domain/clock.js';
-import type { Client } from '../../src/domain/client.js';
-import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../src/webhooks/delivery-worker.js';
-import type { HttpSender } from '../../src/outbound/http-sender.js';
-import { createWebhookSender } from '../../src/webhooks/webhook-sender.js';
+import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../support/databases.js';
-import { at, newSecret, openWebhookTestDb, startReceiver, T0, type TestReceiver, type WebhookTestDb } from './support.js';
+import { at, newSecret, T0 } from './support.js';
+import { advance, DAY, nowIso, useWorkerHarness } from './worker-harness.js';
 
-const DAY = 24 * 3600;
-/** The worker's clock is the (faked) system time, which svix also reads. */
-const clock: Clock = { now: () => new Date() };
-const advance = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
-const nowIso = () => new Date().toISOString();
-
-/** Polls (in real time) until `check` passes. */
-async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
-  let t: WebhookTestDb;
-  let client: Client;
-  let sender: HttpSender;
-  let strictSender: HttpSender;
-  let logs: Array<Record<string, unknown>>;
-  const receivers: TestReceiver[] = [];
-  const log = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) });
-
-  beforeAll(async () => {
-    t = await openWebhookTestDb(dialect);
-    client = await t.seedClient();
-    // Tests deliver to 127.0.0.1, so loopback is allowed explicitly (except in the SSRF test).
-    sender = createWebhookSender({ allowPrivateDestinations: true, timeoutMs: 300 });
-    strictSender = createWebhookSender({ allowPrivateDestinations: false, timeoutMs: 300 });
-  });
-  afterAll(async () => {
-    sender?.close();
-    strictSender?.close();
-    await t?.close();
-  });
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(T0);
-    logs = [];
-    await t.reset();
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    for (const receiver of receivers.splice(0)) await receiver.close();
-  });
-
-  const worker = (overrides: Partial<DeliveryWorkerOptions> = {}) =>
-    createDeliveryWorker({ store: t.store, secrets: t.secrets, clock, log, sender, random: () => 0.5, ...overrides });
-
-  /** A receiver and a consumer pointing at it, sharing a signing secret. */
-  async function endpoint(overrides: Parameters<WebhookTestDb['seedConsumer']>[1] = {}) {
-    const secret = overrides.secret ?? newSecret();
-    const receiver = await startReceiver(secret);
-    receivers.push(receiver);
-    const consumer = await t.seedConsumer(client.id, { url: receiver.url, ...overrides, secret });
-    return { receiver, consumer };
-  }
-
-  const messageOf = (id: string) => t.store.webhookOutbox.findMessage(client.id, id);
-  const attemptsOf = (id: string) => t.store.webhookOutbox.listAttempts(client.id, id);
-  const consumerOf = (id: string) => t.store.webhookConsumers.findById(client.id, id);
+describe.each(TEST_DIALECTS)('webhook delivery worker attempts on %s', (dialect) => {
+  const h = useWorkerHarness(dialect);
+  const { worker, endpoint, messageOf, attemptsOf, consumerOf } = h;
 
   it('delivers a message signed so that svix verifies it, and records the attempt', async () => {
     const { receiver, consumer } = await endpoint();
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
 
     expect(await worker().runOnce()).toBe(1);
 
@@ -96,7 +31,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
     });
     expect(await messageOf(message.id)).toMatchObject({ status: 'Success', attemptCount: 1, nextAttemptAt: null, lastAttemptAt: at(0) });
     expect(await attemptsOf(message.id)).toEqual([
-      expect.objectContaining({ clientId: client.id, attemptedAt: at(0), statusCode: 204, responseSnippet: '', succeeded: true }),
+      expect.objectContaining({ clientId: h.client.id, attemptedAt: at(0), statusCode: 204, responseSnippet: '', succeeded: true }),
     ]);
     expect((await attemptsOf(message.id))[0]!.id).toMatch(/^atmpt_/);
     expect(await worker().runOnce()).toBe(0);
@@ -104,7 +39,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
 
   it('retries after 500s on the schedule, with the same webhook-id, until a 2xx', async () => {
     const { receiver, consumer } = await endpoint();
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
     receiver.respond((request) => (receiver.requests.length <= 2 ? { status: 500, body: 'database down' } : { status: request.verified ? 200 : 401 }));
     const w = worker();
 
@@ -133,7 +68,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
   it('times out a receiver that never answers, and schedules a retry', async () => {
     const { receiver, consumer } = await endpoint();
     receiver.respond(() => 'hang');
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
 
     await worker().runOnce();
 
@@ -144,7 +79,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
 
   it('honours Retry-After, within an hour past the schedule', async () => {
     const { receiver, consumer } = await endpoint();
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
     const w = worker();
 
     receiver.respond(() => ({ status: 503, headers: { 'Retry-After': '120' } }));
@@ -160,7 +95,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
   it('marks a message Failure once the schedule is exhausted', async () => {
     const { receiver, consumer } = await endpoint();
     receiver.respond(() => ({ status: 500 }));
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
     const w = worker({ scheduleSeconds: [0, 60] });
 
     await w.runOnce();
@@ -171,14 +106,14 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
 
     expect(await messageOf(message.id)).toMatchObject({ status: 'Failure', attemptCount: 3, nextAttemptAt: null });
     expect(await w.runOnce()).toBe(0);
-    expect(await t.store.webhookOutbox.nextDueAt()).toBeUndefined();
+    expect(await h.t.store.webhookOutbox.nextDueAt()).toBeUndefined();
     expect(receiver.requests).toHaveLength(3);
   });
 
   it('disables a consumer after 5 days in which every attempt failed', async () => {
     const { receiver, consumer } = await endpoint();
     receiver.respond(() => ({ status: 500 }));
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
     const w = worker({ scheduleSeconds: [0, 3 * DAY, 3 * DAY] });
 
     await w.runOnce();
@@ -196,26 +131,26 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
       modified: at(6 * DAY),
     });
     expect(await messageOf(message.id)).toMatchObject({ status: 'Failure', attemptCount: 4 });
-    expect(logs).toContainEqual(expect.objectContaining({ level: 40, consumerId: consumer.id, msg: 'webhook consumer disabled after 5 days of failed deliveries' }));
+    expect(h.logs).toContainEqual(expect.objectContaining({ level: 40, consumerId: consumer.id, msg: 'webhook consumer disabled after 5 days of failed deliveries' }));
 
     // Nothing more is delivered to it.
-    await t.seedMessage(consumer, { created: nowIso() });
+    await h.t.seedMessage(consumer, { created: nowIso() });
     expect(await w.runOnce()).toBe(0);
     expect(receiver.requests).toHaveLength(4);
   });
 
   it('delivers nothing to a disabled consumer until it is re-enabled; then its pending messages resume', async () => {
     const { receiver, consumer } = await endpoint({ disabled: true, disabledReason: 'paused by the client' });
-    const first = await t.seedMessage(consumer);
-    const second = await t.seedMessage(consumer, { created: at(1), nextAttemptAt: at(1) });
+    const first = await h.t.seedMessage(consumer);
+    const second = await h.t.seedMessage(consumer, { created: at(1), nextAttemptAt: at(1) });
     advance(3600);
     const w = worker();
 
     expect(await w.runOnce()).toBe(0);
-    expect(await t.store.webhookOutbox.nextDueAt()).toBeUndefined();
+    expect(await h.t.store.webhookOutbox.nextDueAt()).toBeUndefined();
     expect(receiver.requests).toHaveLength(0);
 
-    await t.store.webhookConsumers.update({ ...consumer, disabled: false, disabledReason: null });
+    await h.t.store.webhookConsumers.update({ ...consumer, disabled: false, disabledReason: null });
     expect(await w.runOnce()).toBe(2);
     expect(receiver.requests.map((r) => r.headers['webhook-id']).sort()).toEqual([first.id, second.id].sort());
     expect(receiver.requests.every((r) => r.verified)).toBe(true);
@@ -227,7 +162,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
     const oldSecret = newSecret();
     const { receiver, consumer } = await endpoint({ previousSecret: oldSecret, previousSecretExpiresAt: at(DAY) });
     receiver.verifyWith(oldSecret); // the customer has not switched yet
-    const beforeExpiry = await t.seedMessage(consumer);
+    const beforeExpiry = await h.t.seedMessage(consumer);
     const w = worker();
 
     await w.runOnce();
@@ -238,7 +173,7 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
     expect((await messageOf(beforeExpiry.id))?.status).toBe('Success');
 
     advance(DAY + 1);
-    const afterExpiry = await t.seedMessage(consumer, { created: nowIso() });
+    const afterExpiry = await h.t.seedMessage(consumer, { created: nowIso() });
     await w.runOnce();
     const [, after] = receiver.requests;
     expect(after!.verified).toBe(false); // the old secret no longer signs
@@ -250,9 +185,9 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
 
   it('refuses a loopback destination when private destinations are not allowed: nothing is sent', async () => {
     const { receiver, consumer } = await endpoint();
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
 
-    await worker({ sender: strictSender }).runOnce();
+    await worker({ sender: h.strictSender }).runOnce();
 
     expect(receiver.requests).toHaveLength(0);
     const [attempt] = await attemptsOf(message.id);
@@ -263,107 +198,14 @@ describe.each(TEST_DIALECTS)('webhook delivery worker on %s', (dialect) => {
 
   it('does not follow redirects: a 3xx is a failed attempt', async () => {
     const { receiver, consumer } = await endpoint();
-    const elsewhere = await startReceiver(consumer.secret);
-    receivers.push(elsewhere);
+    const elsewhere = await h.receiver(consumer.secret);
     receiver.respond(() => ({ status: 307, headers: { Location: elsewhere.url } }));
-    const message = await t.seedMessage(consumer);
+    const message = await h.t.seedMessage(consumer);
 
     await worker().runOnce();
 
     expect(elsewhere.requests).toHaveLength(0);
     expect(await attemptsOf(message.id)).toEqual([expect.objectContaining({ statusCode: 307, succeeded: false })]);
     expect((await messageOf(message.id))?.status).toBe('Attempting');
-  });
-
-  it('loses nothing when a worker dies: after the lease the same message is sent again', async () => {
-    const { receiver, consumer } = await endpoint();
-    const message = await t.seedMessage(consumer);
-
-    // Worker A claims and dies before sending.
-    expect(await t.store.webhookOutbox.claimDue(nowIso(), at(60), 10)).toHaveLength(1);
-    // Worker B dies after the receiver got the request but before recording the outcome.
-    const dying = { send: async (...args: Parameters<HttpSender['send']>) => (await sender.send(...args), Promise.reject(new Error('killed'))) };
-    const b = worker({ sender: dying, leaseMs: 60_000 });
-    expect(await b.runOnce()).toBe(0); // A's lease still holds
-    advance(60);
-    expect(await b.runOnce()).toBe(1);
-    expect(receiver.requests).toHaveLength(1);
-    expect(await messageOf(message.id)).toMatchObject({ status: 'Sending', attemptCount: 0 });
-
-    // Worker C, after B's lease: delivered again, with the same webhook-id for de-duplication.
-    expect(await worker().runOnce()).toBe(0);
-    advance(60);
-    expect(await worker().runOnce()).toBe(1);
-    expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([message.id, message.id]);
-    expect(await messageOf(message.id)).toMatchObject({ status: 'Success', attemptCount: 1 });
-  });
-
-  it('runs in the background: wake() delivers at once, stop() lets in-flight attempts finish', async () => {
-    const { receiver, consumer } = await endpoint();
-    receiver.respond((request) => ({ status: request.verified ? 200 : 401, delayMs: 150 }));
-    const w = worker({ idlePollMs: 60_000 }); // only wake() can make it look again soon
-    w.start();
-    w.start(); // idempotent
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let it go idle
-
-    const message = await t.seedMessage(consumer);
-    w.wake();
-    await eventually(() => receiver.requests.length === 1);
-    await w.stop(); // the reply is still 150 ms away
-    expect(await messageOf(message.id)).toMatchObject({ status: 'Success', attemptCount: 1 });
-  });
-
-  it('delivers concurrently, never more than `concurrency` at a time', async () => {
-    const { receiver, consumer } = await endpoint();
-    receiver.respond(() => ({ status: 200, delayMs: 60 }));
-    const messages = [];
-    for (let i = 0; i < 6; i++) messages.push(await t.seedMessage(consumer));
-
-    expect(await worker({ concurrency: 2 }).runOnce()).toBe(6);
-    expect(receiver.maxConcurrent).toBe(2);
-
-    for (let i = 0; i < 6; i++) messages.push(await t.seedMessage(consumer));
-    const background = worker({ concurrency: 3, batchSize: 100 });
-    background.start();
-    await eventually(async () => (await t.store.webhookOutbox.listMessages(client.id, consumer.id, { status: 'Success', offset: 0, limit: 100 })).total === 12);
-    await background.stop();
-    expect(receiver.maxConcurrent).toBe(3);
-  });
-
-  it('claims up to `concurrency` more while every slot is busy, and hands back the unsent ones when stopped', async () => {
-    const { receiver, consumer } = await endpoint();
-    receiver.respond(() => ({ status: 200, delayMs: 150 }));
-    for (let i = 0; i < 8; i++) await t.seedMessage(consumer);
-    const leased = async () =>
-      Number((await t.database.db.selectFrom('webhook_messages').select((eb) => eb.fn.countAll().as('n')).where('locked_until', 'is not', null).executeTakeFirstOrThrow()).n);
-    const succeeded = async () => (await t.store.webhookOutbox.listMessages(client.id, consumer.id, { status: 'Success', offset: 0, limit: 100 })).total;
-
-    const background = worker({ concurrency: 2, batchSize: 100 });
-    background.start();
-    // Two sending, two claimed and waiting: the next claim is ready before a slot frees up.
-    await eventually(async () => (await leased()) === 4);
-    expect(receiver.requests.length).toBeLessThanOrEqual(2);
-    await background.stop();
-    expect(receiver.maxConcurrent).toBe(2);
-    // Nothing stays leased: what was sent is recorded, what waited is free for the next worker.
-    expect(await leased()).toBe(0);
-    expect(await succeeded()).toBe(receiver.requests.length);
-
-    const next = worker({ concurrency: 8, batchSize: 100 });
-    next.start();
-    await eventually(async () => (await succeeded()) === 8);
-    await next.stop();
-  });
-
-  it('prunes data older than the retention period', async () => {
-    const { consumer } = await endpoint();
-    const old = await t.seedMessage(consumer, { created: at(-3 * DAY), status: 'Success', attemptCount: 1, nextAttemptAt: null });
-    const recent = await t.seedMessage(consumer, { created: at(-DAY / 2), status: 'Success', attemptCount: 1, nextAttemptAt: null });
-    const w = worker({ retentionDays: 1 });
-    w.start();
-    await eventually(async () => (await messageOf(old.id)) === undefined);
-    await w.stop();
-    expect(await messageOf(recent.id)).toBeDefined();
-    expect(logs).toContainEqual(expect.objectContaining({ msg: 'pruned old webhook messages', deleted: 1 }));
   });
 });
