@@ -48,6 +48,15 @@ async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ 
   return { context, page };
 }
 
+/** A new company's Link, opened in a fresh page and past the landing page. */
+async function startLink(name: string, viewport: keyof typeof VIEWPORTS) {
+  const company = await api('POST', '/companies', { name });
+  const { context, page } = await newPage(viewport);
+  await page.goto(company.redirect as string);
+  await page.getByRole('button', { name: 'Get started' }).click();
+  return { company, context, page };
+}
+
 /** Screenshot and accessibility check of what is on screen now, at this page's width. */
 async function capture(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -115,10 +124,7 @@ describe('Hosted Link in Chromium', () => {
   }
 
   it('redirects with 403 "User cancelled." when the SMB exits', async () => {
-    const company = await api('POST', '/companies', { name: 'Leaver Ltd' });
-    const { context, page } = await newPage('phone');
-    await page.goto(company.redirect as string);
-    await page.getByRole('button', { name: 'Get started' }).click();
+    const { context, page } = await startLink('Leaver Ltd', 'phone');
     await page.getByRole('button', { name: 'Exit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Leave without finishing?' });
     await dialog.waitFor();
@@ -132,10 +138,7 @@ describe('Hosted Link in Chromium', () => {
   });
 
   it('shows a simulated provider error, then Try again succeeds', async () => {
-    const company = await api('POST', '/companies', { name: 'Retry Ltd' });
-    const { context, page } = await newPage('desktop');
-    await page.goto(company.redirect as string);
-    await page.getByRole('button', { name: 'Get started' }).click();
+    const { company, context, page } = await startLink('Retry Ltd', 'desktop');
     await page.getByRole('button', { name: 'Connect Accounting' }).click();
     await page.getByRole('button', { name: /^Sandbox/ }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -179,10 +182,7 @@ describe('Hosted Link in Chromium', () => {
 
   it('connects a credentials platform through its form and lets a returning customer disconnect it', async () => {
     await api('PUT', '/integrations/ltpp/settings', { enabled: true });
-    const company = await api('POST', '/companies', { name: 'Shopkeeper Ltd' });
-    const { context, page } = await newPage('desktop');
-    await page.goto(company.redirect as string);
-    await page.getByRole('button', { name: 'Get started' }).click();
+    const { company, context, page } = await startLink('Shopkeeper Ltd', 'desktop');
     await page.getByRole('button', { name: 'Connect Commerce' }).click();
     await page.getByRole('button', { name: /^WooCommerce/ }).click();
     await page.getByRole('button', { name: 'Continue' }).click();

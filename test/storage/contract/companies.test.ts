@@ -46,13 +46,7 @@ describeContract('companies', (t) => {
     });
 
     it('updates fields and rewrites tags, so tag filters see the new values only', async () => {
-      const company = await t.seedCompany(client.id, {
-        name: 'Before Ltd',
-        description: 'old',
-        tags: { uid: 'old-uid', region: 'uk' },
-        created: at(1),
-        modified: at(1),
-      });
+      const company = await t.seedCompany(client.id, { name: 'Before Ltd', description: 'old', tags: { uid: 'old-uid', region: 'uk' }, created: at(1), modified: at(1) });
       const updated: Company = { ...company, name: 'After Ltd', description: null, tags: { uid: 'new-uid' }, modified: at(9), lastSync: at(8) };
       await t.store.companies.update(updated);
 
