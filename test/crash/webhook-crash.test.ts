@@ -39,8 +39,11 @@ const EXPECTED = { companies: COMPANIES, minChaosKills: MIN_CHAOS_KILLS };
 /** The delivery worker's default lease (DeliveryWorkerOptions.leaseMs). */
 const LEASE_MS = 60_000;
 const REAL_LEASES = process.env.CRASH_TEST_REAL_LEASES === '1';
-const FINAL_DELIVERY_TIMEOUT_MS = REAL_LEASES ? LEASE_MS + 30_000 : 60_000;
-const TEST_TIMEOUT_MS = REAL_LEASES ? 300_000 : 150_000;
+// Budgets for failing, never for passing: the test ends as soon as every event is delivered
+// (about 90 s on a quiet 2-core VM). They leave room for a machine several times slower, as a
+// shared CI host can be, so only a real loss or a hang fails the run.
+const FINAL_DELIVERY_TIMEOUT_MS = REAL_LEASES ? LEASE_MS + 60_000 : 120_000;
+const TEST_TIMEOUT_MS = REAL_LEASES ? 480_000 : 360_000;
 
 /** Printed before anything runs; each test derives its own source from it, so they do not shift each other. */
 const RANDOM = seededRandomFromEnv('CRASH_SEED');
