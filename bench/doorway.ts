@@ -59,6 +59,8 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       logLevel: 'silent',
       maxBodyBytes: 1_048_576,
       trustProxy: false,
+      // One address drives every Link journey here: the per-address session limit would throttle the benchmark.
+      link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 0 },
       // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
     };

@@ -16,6 +16,7 @@ import { createStore } from '../storage/kysely/create-store.js';
 import { createGroupCommitter } from '../storage/kysely/sqlite-group-commit.js';
 import path from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { createLinkPruner, type LinkPruner } from './link-pruner.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
 import { createEventPublisher } from '../webhooks/publish-event.js';
@@ -32,6 +33,8 @@ export interface Runtime {
   defaultClient: DefaultClientResult;
   /** Webhook delivery; `main` starts it in-process unless WEBHOOK_WORKER=off. */
   worker: DeliveryWorker;
+  /** Deletes expired Link sessions, OAuth states, rate-limit windows and old Link events; `main` starts it. */
+  linkPruner: LinkPruner;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // The built-in Sandbox is an OAuth server like any other; its one app's secret is derived
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
+    linkSessionsPerMinute: config.link.sessionsPerMinute,
   };
   if (lock) {
     // We hold the data-directory lock, so leases in the database were taken by a process that
@@ -104,6 +108,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     retentionDays: config.webhooks.retentionDays,
     ...(config.webhooks.retryScheduleSeconds ? { scheduleSeconds: config.webhooks.retryScheduleSeconds } : {}),
   });
+  const linkPruner = createLinkPruner({
+    deps,
+    log: log.child({ component: 'link-pruner' }),
+    intervalMs: config.link.pruneIntervalMs,
+    eventRetentionDays: config.link.eventRetentionDays,
+  });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
   const app = createApp({
     deps,
@@ -123,7 +133,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     app,
     defaultClient,
     worker,
+    linkPruner,
     async close() {
+      await linkPruner.stop();
       await worker.stop();
       sender.close();
       await database.close();

@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...env, DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 
+  it('reads the Link retention, pruning period and per-address session limit', () => {
+    expect(loadConfig({}).link).toEqual({ eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 });
+    const link = loadConfig({ LINK_EVENT_RETENTION_DAYS: '30', LINK_PRUNE_INTERVAL_SECONDS: '60', LINK_SESSIONS_PER_MINUTE: '0' }).link;
+    expect(link).toEqual({ eventRetentionDays: 30, pruneIntervalMs: 60_000, sessionsPerMinute: 0 });
+    expect(() => loadConfig({ LINK_EVENT_RETENTION_DAYS: '0' })).toThrow(/LINK_EVENT_RETENTION_DAYS/);
+    expect(() => loadConfig({ LINK_PRUNE_INTERVAL_SECONDS: '0' })).toThrow(/LINK_PRUNE_INTERVAL_SECONDS/);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

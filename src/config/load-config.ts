@@ -25,6 +25,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   trustProxy: boolean;
+  link: {
+    /** Days funnel events are kept. */
+    eventRetentionDays: number;
+    /** Period of the pruner of expired Link rows. */
+    pruneIntervalMs: number;
+    /** Sessions (Link page loads) per client address per minute; 0: unlimited. */
+    sessionsPerMinute: number;
+  };
   webhooks: {
     worker: 'inline' | 'off';
     allowPrivateDestinations: boolean;
@@ -78,6 +86,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: raw.LOG_LEVEL,
     maxBodyBytes: raw.MAX_BODY_BYTES,
     trustProxy: raw.TRUST_PROXY,
+    link: {
+      eventRetentionDays: raw.LINK_EVENT_RETENTION_DAYS,
+      pruneIntervalMs: raw.LINK_PRUNE_INTERVAL_SECONDS * 1000,
+      sessionsPerMinute: raw.LINK_SESSIONS_PER_MINUTE,
+    },
     webhooks: {
       worker: raw.WEBHOOK_WORKER,
       allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,

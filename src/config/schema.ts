@@ -47,6 +47,27 @@ export const configSchema = z
           'Required with PostgreSQL; generated into DATA_DIR on first start for the embedded default.',
       ),
     DOORWAY_PROVIDERS_FILE: z.string().min(1).optional().describe('JSON file of extra or overriding provider definitions.'),
+    LINK_EVENT_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(90)
+      .describe('Days Link funnel events are kept before the pruner deletes them.'),
+    LINK_PRUNE_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(300)
+      .describe('How often each process deletes expired Link sessions, OAuth states, rate-limit windows and old Link events.'),
+    LINK_SESSIONS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(60)
+      .describe('Link pages (company, connection and Invite URLs) one client address may open per minute; beyond it a friendly 429 page. 0: no limit.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
     TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-For for client IPs (set behind a load balancer).'),

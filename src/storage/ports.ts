@@ -140,6 +140,11 @@ export interface LinkSessionRepository {
   insert(session: LinkSession): Promise<void>;
   find(id: string): Promise<LinkSession | undefined>;
   attachCompany(id: string, companyId: string): Promise<void>;
+  /**
+   * Deletes up to `limit` sessions that expired before `now` and returns how many it deleted:
+   * the pruner calls it until it returns less than `limit`. Safe to run from several processes.
+   */
+  deleteExpired(now: string, limit: number): Promise<number>;
 }
 
 export interface OAuthStateRepository {
@@ -151,16 +156,22 @@ export interface OAuthStateRepository {
    * expired or already used: a replayed callback finds nothing.
    */
   consume(id: string, sessionId: string, now: string): Promise<OAuthState | undefined>;
+  /** Deletes up to `limit` states (used or not) that expired before `now`; returns how many. */
+  deleteExpired(now: string, limit: number): Promise<number>;
 }
 
 export interface LinkEventRepository {
   insert(event: LinkEvent): Promise<void>;
   listForSession(sessionId: string): Promise<LinkEvent[]>;
+  /** Deletes up to `limit` events created before `before` (the retention cut-off); returns how many. */
+  deleteCreatedBefore(before: string, limit: number): Promise<number>;
 }
 
 export interface RateLimitRepository {
   /** Counts one hit in a fixed window and returns the hits so far in that window. */
   hit(bucket: string, windowStart: string): Promise<number>;
+  /** Deletes up to `limit` buckets whose window started before `before`; returns how many. */
+  deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }
 
 export interface Store {

@@ -30,6 +30,8 @@ export interface StartOptions {
   config?: Partial<Config>;
   /** Runs the webhook worker in-process (as `npm start` does). */
   webhookWorker?: boolean;
+  /** Runs the Link pruner in-process (as `npm start` does). */
+  linkPruner?: boolean;
 }
 
 /** Starts the real Doorway (real database, migrations, HTTP server on a free port). */
@@ -48,6 +50,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     logLevel: 'silent',
     maxBodyBytes: 1_048_576,
     trustProxy: false,
+    link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 },
     webhooks: {
       worker: 'off',
       allowPrivateDestinations: true,
@@ -70,6 +73,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
   );
   handler = (request, env) => runtime.app.fetch(request, env);
   if (options.webhookWorker) runtime.worker.start();
+  if (options.linkPruner) runtime.linkPruner.start();
   const authHeader = basicAuth(TEST_API_KEY);
   return {
     url,

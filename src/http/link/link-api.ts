@@ -1,8 +1,6 @@
 import { publicPaths } from '../../domain/public-urls.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { choosePlatform } from '../../services/link/choose-platform.js';
@@ -19,6 +17,7 @@ import { submitCredentials } from '../../services/link/submit-credentials.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
 import { readBrowserSecret } from './browser-cookie.js';
+import { clientAddressOf } from './client-address.js';
 import * as routes from './link-api-routes.js';
 import { toLinkConnection, toLinkState } from './link-view-models.js';
 
@@ -41,15 +40,7 @@ export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire:
     c.set('linkSession', await requireLinkSession(deps.store, c.req.header('X-CSRF-Token'), readBrowserSecret(c), deps.clock.now()));
     await next();
   });
-  const clientIp = (c: Context): string => {
-    const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
-    if (forwarded) return forwarded;
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      return 'unknown'; // not served by @hono/node-server (e.g. app.request in a test)
-    }
-  };
+  const clientIp = clientAddressOf(trustProxy);
   // Served here, documented by the API surface's document (registerLinkApiDocumentation): hidden
   // from this app's own registry so a document built from a parent app lists them once.
   const guarded = <R extends object>(route: R) => ({ ...route, middleware: withSession, hide: true });

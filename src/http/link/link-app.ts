@@ -53,7 +53,7 @@ function createLinkPages(options: LinkAppOptions): Hono<HttpEnv> {
   const pages = new Hono<HttpEnv>();
   pages.onError((error, c) => respondWithFriendlyPage(c, error));
   registerLinkAssets(pages, options.linkAssetsDir);
-  registerLinkPages(pages, options.deps);
+  registerLinkPages(pages, options.deps, options.trustProxy);
   pages.all('/link/*', notFoundWith(respondWithFriendlyPage));
   return pages;
 }

@@ -13,6 +13,7 @@ import { requireLinkSession } from '../../services/link/require-link-session.js'
 import { startAuthorization } from '../../services/link/start-authorization.js';
 import type { HttpEnv } from '../env.js';
 import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
+import { clientAddressOf } from './client-address.js';
 import { friendlyPage } from './friendly-page.js';
 import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
 import { renderLinkShell } from './link-shell.js';
@@ -23,15 +24,16 @@ const API_BASE = '/link/api';
  * The Link URLs a browser opens. Each renders the app shell for a session bound to this browser,
  * or redirects: to a provider's authorization URL from its definition, or to Doorway's own pages.
  */
-export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
+export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy: boolean): void {
   const secure = deps.publicUrl.startsWith('https://');
+  const clientAddress = clientAddressOf(trustProxy);
   const shell = (title: string, bootstrap: LinkBootstrap, iconUrl: string | null = null) => renderLinkShell(title, bootstrap, iconUrl);
 
   // Company Link URL (= Company.redirect).
   app.get(PUBLIC_ROUTES.companyLink, async (c) => {
     const browserSecret = ensureBrowserSecret(c, secure);
     const query = new URL(c.req.url).searchParams;
-    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
+    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query), clientAddress: clientAddress(c) });
     return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep: { kind: 'main' } }));
   });
 
@@ -39,7 +41,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
   app.get(PUBLIC_ROUTES.connectionLink, async (c) => {
     const browserSecret = ensureBrowserSecret(c, secure);
     const query = new URL(c.req.url).searchParams;
-    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query) });
+    const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query), clientAddress: clientAddress(c) });
     const connection = await requireLinkConnection(deps.store, session, c.req.param('connectionId'));
     const provider = deps.providers.get(connection.integrationKey);
     const bootstrap = (initialStep: LinkBootstrap['initialStep']): LinkBootstrap => ({ apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep });
@@ -74,7 +76,8 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps): void {
     const client = await deps.store.clients.findBySlug(c.req.param('clientSlug'));
     if (!client) throw new AppError('NOT_FOUND', 'We could not find this invitation. Please check the link you were sent.');
     const browserSecret = ensureBrowserSecret(c, secure);
-    const session = await openLinkSession(deps, { clientId: client.id, browserSecret, params: linkParamsFrom(new URL(c.req.url).searchParams) });
+    const params = linkParamsFrom(new URL(c.req.url).searchParams);
+    const session = await openLinkSession(deps, { clientId: client.id, browserSecret, params, clientAddress: clientAddress(c) });
     const settings = await getLinkSettings(deps, client.id);
     const text = resolveLinkText(settings);
     return c.html(

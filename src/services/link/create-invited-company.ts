@@ -1,10 +1,9 @@
-import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
+import { INVITE_RATE_LIMIT } from '../../domain/link/rate-limits.js';
 import { createCompany } from '../companies/create-company.js';
 import type { ServiceDeps } from '../deps.js';
+import { checkRateLimit } from './check-rate-limit.js';
 import { recordLinkEvent } from './record-link-event.js';
-
-export const INVITE_LIMIT_PER_HOUR = 20;
 
 /**
  * The Invite URL's form: the SMB names its company, which is created (and attached to this
@@ -18,10 +17,7 @@ export async function createInvitedCompany(
   ip: string,
 ): Promise<string> {
   if (session.companyId) return session.companyId;
-  const now = deps.clock.now();
-  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
-  const hits = await deps.store.rateLimits.hit(`invite:${session.clientId}:${ip}`, windowStart);
-  if (hits > INVITE_LIMIT_PER_HOUR) throw new AppError('TOO_MANY_REQUESTS', 'Too many companies were created from this network. Please try again in an hour.');
+  await checkRateLimit(deps, INVITE_RATE_LIMIT, `${session.clientId}:${ip}`, 'Too many companies were created from this network. Please try again in an hour.');
   const { company } = await createCompany(deps, { clientId: session.clientId }, { name: companyName, createdByUserName: 'Invite link' });
   await deps.store.linkSessions.attachCompany(session.id, company.id);
   const attached = { ...session, companyId: company.id };

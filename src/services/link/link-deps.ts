@@ -7,4 +7,6 @@ export interface LinkDeps extends ServiceDeps {
   /** Every URL Doorway mints (the OAuth callback among them), under `publicUrl`. */
   urls: PublicUrls;
   sandboxOAuthApp: { clientId: string; clientSecret: string };
+  /** Link pages one client address may open per minute (LINK_SESSIONS_PER_MINUTE); 0: unlimited. */
+  linkSessionsPerMinute: number;
 }

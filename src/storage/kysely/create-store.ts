@@ -36,10 +36,10 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     integrationSettings: createIntegrationSettingsRepository(db, compiled),
     webhookConsumers: createWebhookConsumerRepository(db, compiled),
     linkSettings: createLinkSettingsRepository(db, compiled),
-    linkSessions: createLinkSessionRepository(db, compiled),
-    oauthStates: createOAuthStateRepository(db, compiled),
-    linkEvents: createLinkEventRepository(db, compiled),
-    rateLimits: createRateLimitRepository(db),
+    linkSessions: createLinkSessionRepository(db, dialect, compiled),
+    oauthStates: createOAuthStateRepository(db, dialect, compiled),
+    linkEvents: createLinkEventRepository(db, dialect, compiled),
+    rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));

@@ -45,4 +45,19 @@ describeContract('link events', (t) => {
     await t.store.linkEvents.insert(event);
     expect(await t.store.linkEvents.listForSession(session.id)).toEqual([event]);
   });
+
+  it('deletes events created before the retention cut-off in bounded batches and keeps newer ones', async () => {
+    const cutOff = at(-99_000); // far before every other test's events
+    const client = await t.seedClient();
+    const session = buildLinkSession(client.id);
+    const old = [2, 0, 1].map((i) => buildLinkEvent(session, { created: at(-100_000 + i) }));
+    const kept = buildLinkEvent(session, { type: 'completed', created: cutOff });
+    for (const event of [...old, kept]) await t.store.linkEvents.insert(event);
+
+    expect(await t.store.linkEvents.deleteCreatedBefore(cutOff, 2)).toBe(2);
+    expect((await t.store.linkEvents.listForSession(session.id)).map((event) => event.created)).toEqual([at(-100_000 + 2), cutOff]);
+    expect(await t.store.linkEvents.deleteCreatedBefore(cutOff, 2)).toBe(1);
+    expect(await t.store.linkEvents.deleteCreatedBefore(cutOff, 2)).toBe(0);
+    expect(await t.store.linkEvents.listForSession(session.id)).toEqual([kept]);
+  });
 });

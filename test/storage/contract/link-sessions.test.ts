@@ -52,4 +52,39 @@ describeContract('link sessions', (t) => {
     await expect(t.store.linkSessions.insert({ ...session, browserHash: 'another-browser' })).rejects.toThrow();
     expect((await t.store.linkSessions.find(session.id))?.browserHash).toBe(session.browserHash);
   });
+
+  // Times far before every other test's rows, so only this test's sessions are expired at the cut-off.
+  const CUT_OFF = at(-99_000);
+
+  it('deletes expired sessions in bounded batches, oldest first, and keeps the others', async () => {
+    const client = await t.seedClient();
+    const expired = [4, 1, 3, 0, 2].map((i) => buildLinkSession(client.id, { created: at(-101_000), expiresAt: at(-100_000 + i) }));
+    const live = buildLinkSession(client.id, { created: at(-101_000), expiresAt: CUT_OFF }); // expires exactly at the cut-off: not yet before it
+    for (const session of [...expired, live]) await t.store.linkSessions.insert(session);
+    const byExpiry = [...expired].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+
+    expect(await t.store.linkSessions.deleteExpired(CUT_OFF, 2)).toBe(2);
+    expect(await t.store.linkSessions.find(byExpiry[0]!.id)).toBeUndefined();
+    expect(await t.store.linkSessions.find(byExpiry[1]!.id)).toBeUndefined();
+    expect(await t.store.linkSessions.find(byExpiry[2]!.id)).toBeDefined();
+    expect(await t.store.linkSessions.deleteExpired(CUT_OFF, 2)).toBe(2);
+    expect(await t.store.linkSessions.deleteExpired(CUT_OFF, 2)).toBe(1);
+    expect(await t.store.linkSessions.deleteExpired(CUT_OFF, 2)).toBe(0);
+    for (const session of expired) expect(await t.store.linkSessions.find(session.id)).toBeUndefined();
+    expect(await t.store.linkSessions.find(live.id)).toEqual(live);
+  });
+
+  it('deletes each expired session once when several pruners run at the same time', async () => {
+    const client = await t.seedClient();
+    const expired = Array.from({ length: 60 }, (_, i) => buildLinkSession(client.id, { created: at(-101_000), expiresAt: at(-100_000 + (i % 7)) }));
+    for (const session of expired) await t.store.linkSessions.insert(session);
+    const pruner = async () => {
+      let total = 0;
+      for (let deleted = -1; deleted !== 0; ) total += deleted = await t.store.linkSessions.deleteExpired(CUT_OFF, 5);
+      return total;
+    };
+    const counts = await Promise.all([pruner(), pruner(), pruner(), pruner()]);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(60);
+    for (const session of expired) expect(await t.store.linkSessions.find(session.id)).toBeUndefined();
+  });
 });

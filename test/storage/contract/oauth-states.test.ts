@@ -110,4 +110,19 @@ describeContract('oauth states', (t) => {
     ).rejects.toThrow('the first callback failed');
     expect(await waiting).toEqual({ ...state, consumedAt: at(6) });
   });
+
+  it('deletes expired states, used or not, in bounded batches and keeps pending ones', async () => {
+    const cutOff = at(-99_000); // far before every other test's states
+    const { state: used } = await seedState({ created: at(-101_000), expiresAt: at(-100_000), consumedAt: null });
+    const { state: unused } = await seedState({ created: at(-101_000), expiresAt: at(-100_001) });
+    const { state: pending } = await seedState({ created: at(-101_000), expiresAt: cutOff });
+    await t.store.oauthStates.consume(used.id, used.sessionId, at(-100_500));
+
+    expect(await t.store.oauthStates.deleteExpired(cutOff, 1)).toBe(1);
+    expect(await t.store.oauthStates.find(unused.id)).toBeUndefined(); // the older first
+    expect(await t.store.oauthStates.deleteExpired(cutOff, 1)).toBe(1);
+    expect(await t.store.oauthStates.deleteExpired(cutOff, 1)).toBe(0);
+    expect(await t.store.oauthStates.find(used.id)).toBeUndefined();
+    expect(await t.store.oauthStates.find(pending.id)).toEqual(pending);
+  });
 });

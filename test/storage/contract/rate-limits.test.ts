@@ -34,4 +34,19 @@ describeContract('rate limits', (t) => {
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
     expect(await t.store.rateLimits.hit(bucket, at(0))).toBe(13);
   });
+
+  it('deletes buckets whose window started before the cut-off, in bounded batches, and keeps current ones', async () => {
+    const cutOff = at(-99_000); // far before every other test's windows
+    const [a, b, c, current] = [1, 2, 3, 4].map((i) => `prune-${i}:${newTestId()}`);
+    for (const bucket of [a, b, c]) await t.store.rateLimits.hit(bucket!, at(-100_000));
+    await t.store.rateLimits.hit(current!, at(-100_000));
+    await t.store.rateLimits.hit(current!, cutOff); // a new window: this bucket is in use again
+
+    expect(await t.store.rateLimits.deleteWindowsBefore(cutOff, 2)).toBe(2);
+    expect(await t.store.rateLimits.deleteWindowsBefore(cutOff, 2)).toBe(1);
+    expect(await t.store.rateLimits.deleteWindowsBefore(cutOff, 2)).toBe(0);
+    // A deleted bucket starts again at one; the kept one goes on counting its window.
+    expect(await t.store.rateLimits.hit(a!, cutOff)).toBe(1);
+    expect(await t.store.rateLimits.hit(current!, cutOff)).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@ import * as nameOrderIndex from './0003-company-name-order-index.js';
 import * as webhookDelivery from './0004-webhook-delivery.js';
 import * as connectionsByClientStatusCompany from './0005-connections-by-client-status-company.js';
 import * as webhookMessagesFreshStatistics from './0006-webhook-messages-fresh-statistics.js';
+import * as linkExpiry from './0007-link-expiry.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-webhook-delivery': webhookDelivery,
   '0005-connections-by-client-status-company': connectionsByClientStatusCompany,
   '0006-webhook-messages-fresh-statistics': webhookMessagesFreshStatistics,
+  '0007-link-expiry': linkExpiry,
 };

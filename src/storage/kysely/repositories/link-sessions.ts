@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { LinkEventType, OAuthState } from '../../../domain/link/link-session.js';
 import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, RateLimitRepository } from '../../ports.js';
+import { deleteBatchBefore } from '../batched-delete.js';
+import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import type { LinkEventsTable, LinkSessionsTable, OAuthStatesTable, Tables } from '../tables.js';
@@ -8,7 +10,7 @@ import type { LinkEventsTable, LinkSessionsTable, OAuthStatesTable, Tables } fro
 // The Hosted Link flow's own statements run on every step of every visit: each is compiled once
 // per store (and shared with its transactions), not rebuilt by Kysely's query builder per call.
 
-export function createLinkSessionRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): LinkSessionRepository {
+export function createLinkSessionRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): LinkSessionRepository {
   const byId = compilerFor(db, 'link_sessions', compiled).query('byId', (q) => q.selectFrom('link_sessions').selectAll().where('id', '=', ''));
   const insertSessions = precompiledInsert<Tables, Selectable<LinkSessionsTable>>(
     db,
@@ -47,6 +49,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>, compiled?: Compi
     async attachCompany(id, companyId) {
       await db.updateTable('link_sessions').set({ company_id: companyId }).where('id', '=', id).execute();
     },
+    deleteExpired: (now, limit) => deleteBatchBefore(db, dialect, { table: 'link_sessions', key: 'id', column: 'expires_at' }, now, limit),
   };
 }
 
@@ -64,7 +67,7 @@ function toOAuthState(row: Selectable<OAuthStatesTable>): OAuthState {
   };
 }
 
-export function createOAuthStateRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): OAuthStateRepository {
+export function createOAuthStateRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): OAuthStateRepository {
   const compile = compilerFor(db, 'oauth_states', compiled);
   const byId = compile.query('byId', (q) => q.selectFrom('oauth_states').selectAll().where('id', '=', ''));
   const insertStates = precompiledInsert<Tables, Selectable<OAuthStatesTable>>(
@@ -110,10 +113,11 @@ export function createOAuthStateRepository(db: Kysely<Tables>, compiled?: Compil
       const [row] = await byId(id);
       return row && toOAuthState(row);
     },
+    deleteExpired: (now, limit) => deleteBatchBefore(db, dialect, { table: 'oauth_states', key: 'id', column: 'expires_at' }, now, limit),
   };
 }
 
-export function createLinkEventRepository(db: Kysely<Tables>, compiled?: CompiledQueryCache): LinkEventRepository {
+export function createLinkEventRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): LinkEventRepository {
   const ofSession = compilerFor(db, 'link_events', compiled).query('ofSession', (q) =>
     q.selectFrom('link_events').selectAll().where('session_id', '=', '').orderBy('created').orderBy('id'),
   );
@@ -155,10 +159,11 @@ export function createLinkEventRepository(db: Kysely<Tables>, compiled?: Compile
         created: row.created,
       }));
     },
+    deleteCreatedBefore: (before, limit) => deleteBatchBefore(db, dialect, { table: 'link_events', key: 'id', column: 'created' }, before, limit),
   };
 }
 
-export function createRateLimitRepository(db: Kysely<Tables>): RateLimitRepository {
+export function createRateLimitRepository(db: Kysely<Tables>, dialect: Dialect): RateLimitRepository {
   return {
     async hit(bucket, windowStart) {
       // One upsert: a new window resets the count, the same window increments it.
@@ -175,5 +180,6 @@ export function createRateLimitRepository(db: Kysely<Tables>): RateLimitReposito
       const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket).executeTakeFirstOrThrow();
       return Number(row.hits);
     },
+    deleteWindowsBefore: (before, limit) => deleteBatchBefore(db, dialect, { table: 'rate_limits', key: 'bucket', column: 'window_start' }, before, limit),
   };
 }
