@@ -57,6 +57,8 @@ export const UI_COPY = {
   'ui.result.successBody': 'Your {platformName} account is connected.',
   'ui.result.failure': 'Could not connect to {platformName}',
   'ui.result.failureBody': 'The connection was not completed.',
+  'ui.result.cancelled': 'Nothing was shared',
+  'ui.result.cancelledBody': 'You cancelled at {platformName}, so no data was shared. You can try again whenever you are ready.',
   'ui.result.another': 'Connect another account',
   'ui.disconnect.title': 'Disconnect {platformName}?',
   'ui.disconnect.body': '{clientName} will no longer receive data from {platformName}. You can reconnect later.',
