@@ -21,6 +21,7 @@ describe('public URLs', () => {
     expect(matches(PUBLIC_ROUTES.authorize, publicPaths.authorize(ids.sessionId, ids.connectionId), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.oauthCallback, publicPaths.oauthCallback(), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.linkDone, publicPaths.linkDone(), ids)).toBe(true);
+    expect(matches(PUBLIC_ROUTES.sessionDone, publicPaths.sessionDone(ids.sessionId), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.portalCompany, publicPaths.portalCompany(ids.companyId), ids)).toBe(true);
     // http/app.ts serves `/static/logos/:file{[a-z]{4}\\.svg}`.
     expect(publicPaths.providerLogo('gbol')).toMatch(/^\/static\/logos\/[a-z]{4}\.svg$/);

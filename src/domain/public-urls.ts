@@ -15,6 +15,7 @@ export const PUBLIC_ROUTES = {
   authorize: '/link/s/:sessionId/connections/:connectionId/authorize',
   oauthCallback: '/link/oauth/callback',
   linkDone: '/link/done',
+  sessionDone: '/link/s/:sessionId/done',
   /** Served by the coming Portal; until then event payloads link to a page that is not live yet. */
   portalCompany: '/portal/companies/:companyId',
 } as const;
@@ -49,6 +50,8 @@ export const publicPaths = {
   oauthCallback: (base = '') => `${base}${PUBLIC_ROUTES.oauthCallback}`,
   /** Doorway's own "you may close this window" page, when the client has no redirect. */
   linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
+  /** The end page of one visit when the client has no redirect: it says what is connected, if anything. */
+  sessionDone: (sessionId: string, base = '') => `${base}/link/s/${sessionId}/done`,
   /** A company in the Portal (becomes live with the Portal issue). */
   portalCompany: (companyId: string, base = '') => `${base}/portal/companies/${companyId}`,
   /** The monogram logo Doorway serves for a platform that names no logo of its own. */

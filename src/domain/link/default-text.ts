@@ -1,6 +1,7 @@
 /**
  * Default Link copy. Keys follow Codat's Link SDK text keys (codat-spec §7) plus Doorway's own
- * `exit.*`, `invite.*` and `done.*`. Consent texts may use {companyName} and {platformName}.
+ * `exit.*`, `invite.*`, `done.*` and `finished.*` (the end page when the client has no redirect).
+ * Consent texts may use {companyName} and {platformName}; `finished.body` uses {platformNames}.
  */
 const consentDefaults = (category: string, data: string) => ({
   [`${category}.consents.title`]: 'Share your {platformName} data',
@@ -35,6 +36,11 @@ export const DEFAULT_LINK_TEXT = {
   'done.title': "You're all set",
   'done.subtitle': 'Thank you. These connections are now shared:',
   'done.continueButton': 'Continue',
+  'done.nothingSubtitle': 'You have not connected any accounts, so nothing will be shared. You can come back to this link later.',
+  'finished.title': "You're all set",
+  'finished.body': 'Thank you. You shared data from {platformNames}. You may now close this window.',
+  'finished.nothingTitle': 'Nothing was shared',
+  'finished.nothingBody': 'You did not connect any accounts, so no data was shared. You can use the same link again whenever you are ready.',
   'invite.title': 'Connect your business',
   'invite.body': 'Enter your company name to start sharing your financial data securely.',
 } as const;

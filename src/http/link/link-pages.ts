@@ -4,6 +4,7 @@ import { isUuid } from '../../domain/ids.js';
 import { resolveLinkText } from '../../domain/link/link-settings.js';
 import { PUBLIC_ROUTES, publicPaths } from '../../domain/public-urls.js';
 import { completeAuthorization } from '../../services/link/complete-authorization.js';
+import { getLinkEnd } from '../../services/link/get-link-end.js';
 import { getLinkSettings } from '../../services/link/get-link-settings.js';
 import type { LinkDeps } from '../../services/link/link-deps.js';
 import { needsForm } from '../../services/link/give-consent.js';
@@ -97,7 +98,14 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     );
   });
 
+  // The end of a visit when the client has no redirect: says what is connected, if anything.
+  app.get(PUBLIC_ROUTES.sessionDone, async (c) => {
+    const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
+    return c.html(friendlyPage(await getLinkEnd(deps, session)));
+  });
+
+  // Without a session it cannot know what was connected, so it claims nothing.
   app.get(PUBLIC_ROUTES.linkDone, (c) =>
-    c.html(friendlyPage({ title: 'All done', message: 'Thank you. Your accounts are connected and you may now close this window.' })),
+    c.html(friendlyPage({ title: 'You may close this window', message: 'If you still need to connect an account, open the link you were sent again.' })),
   );
 }

@@ -9,7 +9,7 @@ import { recordLinkEvent } from './record-link-event.js';
 /**
  * The end of a visit: Complete (statusCode 200, allowed once every required category is
  * connected) or Exit (403, "User cancelled."). Returns where the browser goes: the client's
- * redirect with placeholders filled, or Doorway's own "you may close this window" page.
+ * redirect with placeholders filled, or Doorway's own end page for this visit.
  * The connection placeholders describe the connection this visit touched last.
  */
 export async function finishLink(
@@ -29,7 +29,7 @@ export async function finishLink(
   await recordLinkEvent(deps, session, outcome, { connectionId: connection?.id ?? null });
 
   const { client } = state;
-  if (!client.redirectUrl) return publicPaths.linkDone();
+  if (!client.redirectUrl) return publicPaths.sessionDone(session.id);
   const resolved = resolveRedirectUrl(
     client.redirectUrl,
     {

@@ -173,7 +173,7 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
   // ---- rendering -----------------------------------------------------------------------------
 
   const body = (): ComponentChildren => {
-    if (screen.name === 'finished') return <Finished texts={texts} />;
+    if (screen.name === 'finished') return <Finished texts={texts} state={state} />;
     if (!state) {
       return loadError ? <LoadError texts={texts} message={loadError} onRetry={() => void start()} /> : <Loading texts={texts} />;
     }

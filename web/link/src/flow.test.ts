@@ -145,6 +145,11 @@ describe('main screen actions', () => {
   it('offers Connect until something is linked, then Add another only where several are allowed', () => {
     expect(categoryAction(category())).toBe('connect');
     expect(categoryAction(category({ connections: [connection({ status: 'Unlinked' })] }))).toBe('connect');
+    // A waiting connection's own Continue / Try again is the one action.
+    expect(categoryAction(category({ connections: [connection({ status: 'PendingAuth' })] }))).toBeNull();
+    expect(categoryAction(category({ connections: [connection({ status: 'PendingAuth', lastError: { statusCode: '500', message: 'x', at: 'x' } })] }))).toBeNull();
+    const bank = { key: 'banking', sourceType: 'Banking', allowMultiple: true } as const;
+    expect(categoryAction(category({ ...bank, connections: [connection({ status: 'Linked' }), connection({ id: 'c2', status: 'PendingAuth' })] }))).toBeNull();
     expect(categoryAction(category({ connections: [connection({ status: 'Linked' })] }))).toBeNull();
     expect(categoryAction(category({ key: 'banking', sourceType: 'Banking', allowMultiple: true, connections: [connection({ status: 'Linked' })] }))).toBe(
       'addAnother',
@@ -168,6 +173,8 @@ describe('main screen actions', () => {
   it('judges the result by the connection status', () => {
     expect(resultOutcome(connection({ status: 'Linked' }))).toBe('success');
     expect(resultOutcome(connection({ status: 'PendingAuth' }))).toBe('failure');
+    expect(resultOutcome(connection({ status: 'PendingAuth', lastError: { statusCode: '502', message: 'Down', at: 'x' } }))).toBe('failure');
+    expect(resultOutcome(connection({ status: 'PendingAuth', lastError: { statusCode: '403', message: 'User cancelled', at: 'x' } }))).toBe('cancelled');
   });
 });
 

@@ -101,8 +101,13 @@ export function screenKey(screen: Screen): string {
 
 export type CategoryAction = 'connect' | 'addAnother' | null;
 
-/** Connect until something is Linked; then "Add another" if the category allows several. */
+/**
+ * Connect until something is Linked; then "Add another" if the category allows several. A
+ * connection still waiting (PendingAuth) is the category's one action (Continue / Try again): it
+ * resumes at the consent page, whose Back leads to the platform list, so no second button is needed.
+ */
 export function categoryAction(category: LinkCategory): CategoryAction {
+  if (category.connections.some((c) => c.status === 'PendingAuth')) return null;
   const linked = category.connections.some((c) => c.status === 'Linked');
   if (!linked) return 'connect';
   return category.allowMultiple ? 'addAnother' : null;
@@ -118,7 +123,7 @@ export function connectionAction(connection: LinkConnection): ConnectionAction {
     case 'Deauthorized':
       return 'reconnect';
     case 'PendingAuth':
-      // A failed attempt is retried straight away; an abandoned one resumes at the consent page.
+      // Both resume at the consent page; after a failed or cancelled attempt it reads "Try again".
       return connection.lastError ? 'tryAgain' : 'resume';
   }
 }
@@ -166,8 +171,12 @@ export function linkedConnections(state: LinkState): { category: LinkCategory; c
   );
 }
 
-export type ResultOutcome = 'success' | 'failure';
+export type ResultOutcome = 'success' | 'cancelled' | 'failure';
+
+/** The SMB chose Cancel at the platform (OAuth access_denied, statusCode 403): not an error. */
+export const wasCancelled = (connection: LinkConnection): boolean => connection.lastError?.statusCode === '403';
 
 export function resultOutcome(connection: LinkConnection): ResultOutcome {
-  return connection.status === 'Linked' ? 'success' : 'failure';
+  if (connection.status === 'Linked') return 'success';
+  return wasCancelled(connection) ? 'cancelled' : 'failure';
 }

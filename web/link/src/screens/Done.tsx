@@ -20,7 +20,8 @@ export function Done({ state, busy, onContinue, onBack }: DoneProps) {
   return (
     <>
       <Heading>{serverText(texts, 'done.title')}</Heading>
-      <Paragraphs class="dw-text dw-lead" text={serverText(texts, 'done.subtitle')} />
+      {/* "These connections are now shared" would be untrue with nothing connected. */}
+      <Paragraphs class="dw-text dw-lead" text={serverText(texts, linked.length > 0 ? 'done.subtitle' : 'done.nothingSubtitle')} />
       {linked.length > 0 ? (
         <>
           <h2 class="dw-subheading" id="dw-done-list">

@@ -4,7 +4,7 @@ import { Heading } from '../../../ui/src/components/Heading';
 import { Modal } from '../../../ui/src/components/Modal';
 import { Paragraphs } from '../../../ui/src/components/Paragraphs';
 import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
-import { categoryAction, connectionAction, type ConnectionAction } from '../flow';
+import { categoryAction, connectionAction, wasCancelled, type ConnectionAction } from '../flow';
 import { serverText, uiText, type Texts, type UiKey } from '../text';
 import type { LinkCategory, LinkConnection, LinkState } from '../../../../src/wire/link/link-api-schemas';
 
@@ -37,9 +37,10 @@ export function Main({ state, busy, onConnect, onDisconnect, onRestart, onResume
         setConfirming(connection);
         return setConfirmOpen(true);
       case 'reconnect':
-      case 'tryAgain':
         return onRestart(connection);
+      case 'tryAgain':
       case 'resume':
+        // Back at the consent page, where Back also leads to the other platforms.
         return onResume(category, connection);
     }
   };
@@ -116,7 +117,11 @@ function CategorySection({ texts, category, busy, onConnect, onAction }: Section
                 <Hidden> {connection.platformName}</Hidden>
               </Button>
               {connection.status !== 'Linked' && connection.lastError ? (
-                <p class="dw-connection-error">{connection.lastError.message}</p>
+                wasCancelled(connection) ? (
+                  <p class="dw-connection-note">{uiText(texts, 'ui.result.cancelledBody', { platformName: connection.platformName })}</p>
+                ) : (
+                  <p class="dw-connection-error">{connection.lastError.message}</p>
+                )
               ) : null}
             </li>
           ))}

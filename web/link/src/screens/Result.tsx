@@ -23,6 +23,8 @@ export interface ResultProps {
 
 type Loaded = { connection: LinkConnection } | { error: string } | null;
 
+const RESULT_HEADING = { success: 'ui.result.success', cancelled: 'ui.result.cancelled', failure: 'ui.result.failure' } as const;
+
 export function Result(props: ResultProps) {
   const { texts, connectionId, busy, load, announce, describeError, onContinue } = props;
   const [loaded, setLoaded] = useState<Loaded>(null);
@@ -34,7 +36,7 @@ export function Result(props: ResultProps) {
       (connection) => {
         if (!live) return;
         setLoaded({ connection });
-        const key = resultOutcome(connection) === 'success' ? 'ui.result.success' : 'ui.result.failure';
+        const key = RESULT_HEADING[resultOutcome(connection)];
         // The heading changes in place (no new screen), so the outcome is also announced.
         announce(uiText(texts, key, { platformName: connection.platformName }));
       },
@@ -64,7 +66,8 @@ export function Result(props: ResultProps) {
 
   const { connection } = loaded;
   const platformName = connection.platformName;
-  if (resultOutcome(connection) === 'success') {
+  const outcome = resultOutcome(connection);
+  if (outcome === 'success') {
     return (
       <div class="dw-outcome">
         <OutcomeIcon ok />
@@ -84,13 +87,19 @@ export function Result(props: ResultProps) {
     );
   }
 
+  // Cancel at the platform was the SMB's choice: say plainly that nothing was shared, no error box.
+  const cancelled = outcome === 'cancelled';
   return (
     <div class="dw-outcome">
-      <OutcomeIcon ok={false} />
-      <Heading>{uiText(texts, 'ui.result.failure', { platformName })}</Heading>
-      <div class="dw-error" data-testid="result-error">
-        <p>{connection.lastError?.message || uiText(texts, 'ui.result.failureBody')}</p>
-      </div>
+      {cancelled ? null : <OutcomeIcon ok={false} />}
+      <Heading>{uiText(texts, RESULT_HEADING[outcome], { platformName })}</Heading>
+      {cancelled ? (
+        <p class="dw-text">{uiText(texts, 'ui.result.cancelledBody', { platformName })}</p>
+      ) : (
+        <div class="dw-error" data-testid="result-error">
+          <p>{connection.lastError?.message || uiText(texts, 'ui.result.failureBody')}</p>
+        </div>
+      )}
       <div class="dw-actions">
         <Button busy={busy} onClick={() => props.onRetry(connection)}>
           {uiText(texts, 'ui.tryAgain')}
