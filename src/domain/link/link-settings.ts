@@ -37,6 +37,26 @@ export const DEFAULT_LINK_SETTINGS: LinkSettings = {
   text: {},
 };
 
+/**
+ * What one visit may offer: the client's settings, narrowed by the Link URL's `link.*`
+ * parameters. A parameter can only take something away (`link.showSandboxIntegrations=false`
+ * hides Sandbox platforms the client shows); it never brings back what the client's settings
+ * hide, whatever codat-spec §5.1 says a Link URL parameter "overrides". This is the only place
+ * a `link.*` parameter is read.
+ */
+export interface LinkVisitOptions {
+  showSandboxIntegrations: boolean;
+}
+
+export function linkVisitOptions(settings: LinkSettings, params: Readonly<Record<string, string>>): LinkVisitOptions {
+  return { showSandboxIntegrations: settings.showSandboxIntegrations && params['link.showSandboxIntegrations'] !== 'false' };
+}
+
+/** Whether a platform may be offered, chosen or authorized in a visit with these options. */
+export function isOfferedInVisit(options: LinkVisitOptions, provider: { isSandbox: boolean }): boolean {
+  return options.showSandboxIntegrations || !provider.isSandbox;
+}
+
 export function resolveLinkText(settings: LinkSettings): Record<LinkTextKey, string> {
   const text: Record<LinkTextKey, string> = { ...DEFAULT_LINK_TEXT };
   for (const key of LINK_TEXT_KEYS) {

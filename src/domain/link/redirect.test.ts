@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRedirectUrl } from './redirect.js';
+import { resolveRedirectUrl, templateOrigin } from './redirect.js';
 
 describe('resolveRedirectUrl', () => {
   it('fills reserved and custom placeholders, URL-encoded, missing ones empty', () => {
@@ -31,5 +31,29 @@ describe('resolveRedirectUrl', () => {
   it('never produces a non-http URL', () => {
     expect(resolveRedirectUrl('{scheme}://x', {}, { scheme: 'javascript' }, []).ok).toBe(false);
     expect(resolveRedirectUrl('javascript:alert(1)', {}, {}, []).ok).toBe(false);
+  });
+
+  it('refuses a host that a placeholder without // resolves to, whatever the template looks like', () => {
+    for (const template of ['https:{h}/done', 'http:{h}/done', 'https:/{h}/done', 'https:\\{h}/done', 'HTTPS:{h}/done']) {
+      expect(resolveRedirectUrl(template, {}, { h: 'evil.example' }, []), template).toMatchObject({ ok: false });
+      expect(resolveRedirectUrl(template, {}, { h: 'evil.example' }, ['https://bank.example']).ok, template).toBe(false);
+    }
+    expect(resolveRedirectUrl('https:{h}/done', {}, { h: 'bank.example' }, ['https://bank.example'])).toEqual({ ok: true, url: 'https://bank.example/done' });
+  });
+
+  it('keeps a static origin fixed: values can only fill the path, query and fragment', () => {
+    expect(resolveRedirectUrl('https://bank.example/{p}', {}, { p: '..%2F..' }, [])).toMatchObject({ ok: true });
+    expect(resolveRedirectUrl('https://bank.example{p}/done', {}, { p: '.evil.example' }, []).ok).toBe(false);
+    expect(resolveRedirectUrl('https://bank.example:{port}/done', {}, { port: '8443' }, []).ok).toBe(false);
+    expect(resolveRedirectUrl('https://{u}@bank.example/done', {}, { u: 'evil.example' }, [])).toMatchObject({ ok: true, url: 'https://evil.example@bank.example/done' });
+    expect(templateOrigin('https://bank.example/{companyId}?s={statusCode}')).toBe('https://bank.example');
+    expect(templateOrigin('https:{h}/done')).toBeUndefined();
+    expect(templateOrigin('{scheme}://bank.example/')).toBeUndefined();
+  });
+
+  it('sends browsers only to https, or http on this machine', () => {
+    expect(resolveRedirectUrl('http://lender.example/done', {}, {}, []).ok).toBe(false);
+    expect(resolveRedirectUrl('http://localhost:3000/done', {}, {}, []).ok).toBe(true);
+    expect(resolveRedirectUrl('http://127.0.0.1:3000/done', {}, {}, []).ok).toBe(true);
   });
 });

@@ -1,8 +1,12 @@
+import { isWebOrigin, WEB_URL_RULE } from '../web-url.js';
+
 /**
  * The end-of-flow redirect (codat-spec §5.4). Reserved placeholders are filled from the outcome,
  * any other `{name}` from the Link URL's query string (missing → empty string), every value
- * URL-encoded. The resolved URL must be http(s), and when the client keeps an allow-list its
- * origin or full URL prefix must be on it: otherwise the redirect is refused (no open redirects).
+ * URL-encoded. The check is on the resolved URL, never on the template's shape: it must be a web
+ * URL (https, or http on localhost), and its origin must be the template's own fixed origin, or,
+ * when the origin depends on a placeholder or the client keeps an allow-list, on that allow-list
+ * (origin or full URL prefix). Otherwise the redirect is refused (no open redirects).
  */
 export const RESERVED_PLACEHOLDERS = [
   'clientId',
@@ -29,6 +33,8 @@ export const REDIRECT_ERROR_MESSAGES: Record<string, string> = {
 
 export type RedirectResolution = { ok: true; url: string } | { ok: false; reason: string };
 
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
 export function resolveRedirectUrl(
   template: string,
   reserved: Partial<Record<ReservedPlaceholder, string>>,
@@ -36,37 +42,48 @@ export function resolveRedirectUrl(
   whiteListUrls: readonly string[],
 ): RedirectResolution {
   const reservedNames = new Set<string>(RESERVED_PLACEHOLDERS);
-  const filled = template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = reservedNames.has(name) ? reserved[name as ReservedPlaceholder] : custom[name];
-    return encodeURIComponent(value ?? '');
-  });
-  let url: URL;
-  try {
-    url = new URL(filled);
-  } catch {
-    return { ok: false, reason: 'The configured redirect does not resolve to a valid URL.' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'The configured redirect must use http or https.' };
-  }
-  // A host resolved from placeholders must be explicitly allowed; a static host is the client's own choice.
-  const hostHasPlaceholder = /^[a-z]+:\/\/[^/?#]*\{/i.test(template);
-  if (whiteListUrls.length > 0 || hostHasPlaceholder) {
-    const allowed = whiteListUrls.some((entry) => isAllowedBy(url, entry));
-    if (!allowed) return { ok: false, reason: `The redirect host ${url.host} is not in the client's allowed redirect URLs.` };
+  const url = parse(fill(template, (name) => (reservedNames.has(name) ? reserved[name as ReservedPlaceholder] : custom[name])));
+  if (!url) return { ok: false, reason: 'The configured redirect does not resolve to a valid URL.' };
+  if (!isWebOrigin(url)) return { ok: false, reason: `The configured redirect must be ${WEB_URL_RULE}.` };
+  const fixedOrigin = templateOrigin(template);
+  if (whiteListUrls.length > 0 || fixedOrigin === undefined) {
+    if (!whiteListUrls.some((entry) => isAllowedBy(url, entry))) {
+      return { ok: false, reason: `The redirect host ${url.host} is not in the client's allowed redirect URLs.` };
+    }
+  } else if (url.origin !== fixedOrigin) {
+    return { ok: false, reason: `The redirect host ${url.host} is not the configured redirect's own host.` };
   }
   return { ok: true, url: url.toString() };
 }
 
+/**
+ * The origin every resolution of the template shares, or undefined when a placeholder can change
+ * it (in the scheme, host or port, or anywhere a parser may read as one, e.g. `https:{h}/done`).
+ * Found by resolving with two different values: a fixed origin cannot tell them apart.
+ */
+export function templateOrigin(template: string): string | undefined {
+  const first = parse(fill(template, () => 'a'));
+  const second = parse(fill(template, () => 'b'));
+  if (!first || !second || !isWebOrigin(first) || first.origin !== second.origin) return undefined;
+  return first.origin;
+}
+
+function fill(template: string, valueOf: (name: string) => string | undefined): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(valueOf(name) ?? ''));
+}
+
+function parse(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An entry allows a URL when scheme and host match and the entry's path is a prefix of it. */
 function isAllowedBy(url: URL, entry: string): boolean {
-  let allowed: URL;
-  try {
-    allowed = new URL(entry);
-  } catch {
-    return false;
-  }
-  if (allowed.protocol !== url.protocol || allowed.host !== url.host) return false;
-  const prefix = allowed.pathname.endsWith('/') ? allowed.pathname : `${allowed.pathname}`;
+  const allowed = parse(entry);
+  if (!allowed || allowed.protocol !== url.protocol || allowed.host !== url.host) return false;
+  const prefix = allowed.pathname;
   return prefix === '/' || url.pathname === prefix || url.pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { isUuid } from '../../domain/ids.js';
 import { resolveLinkText } from '../../domain/link/link-settings.js';
 import { PUBLIC_ROUTES, publicPaths } from '../../domain/public-urls.js';
+import { webUrlOrNull } from '../../domain/web-url.js';
 import { completeAuthorization } from '../../services/link/complete-authorization.js';
 import { getLinkEnd } from '../../services/link/get-link-end.js';
 import { getLinkSettings } from '../../services/link/get-link-settings.js';
@@ -91,7 +92,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
           title: text['invite.title'],
           body: text['invite.body'],
           clientName: client.name,
-          logoUrl: settings.branding.logoUrl ?? client.logoUrl,
+          logoUrl: webUrlOrNull(settings.branding.logoUrl ?? client.logoUrl),
           primaryColor: settings.branding.primaryColor,
         },
       }),

@@ -1,5 +1,6 @@
 import type { Connection } from '../../domain/connection.js';
 import { publicPaths } from '../../domain/public-urls.js';
+import { webUrlOrNull } from '../../domain/web-url.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { LinkState } from '../../services/link/get-link-state.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
@@ -50,7 +51,11 @@ export function toLinkState(wire: WireContext, state: LinkState) {
   const { settings } = state;
   return {
     company: { id: state.company.id, name: state.company.name },
-    client: { name: state.client.name, logoUrl: settings.branding.logoUrl ?? state.client.logoUrl, iconUrl: settings.branding.iconUrl ?? state.client.iconUrl },
+    client: {
+      name: state.client.name,
+      logoUrl: webUrlOrNull(settings.branding.logoUrl ?? state.client.logoUrl),
+      iconUrl: webUrlOrNull(settings.branding.iconUrl ?? state.client.iconUrl),
+    },
     branding: { primaryColor: settings.branding.primaryColor, secondaryColor: settings.branding.secondaryColor },
     showLandingPage: settings.showLandingPage,
     text: state.text,

@@ -4,7 +4,7 @@ import type { LinkSession } from '../../domain/link/link-session.js';
 import { createConnection } from '../connections/create-connection.js';
 import type { ServiceDeps } from '../deps.js';
 import { getLinkSettings } from './get-link-settings.js';
-import { linkIntegrations } from './link-integrations.js';
+import { linkIntegrations, PLATFORM_NOT_AVAILABLE } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireSessionCompany } from './require-link-session.js';
 
@@ -21,7 +21,7 @@ export async function choosePlatform(
   const settings = await getLinkSettings(deps, session.clientId);
   const visible = Object.values(await linkIntegrations(deps, session, settings)).flat();
   const provider = visible.find((candidate) => candidate.key === platformKey);
-  if (!provider) throw new AppError('BAD_REQUEST', 'This platform is not available here. Please choose another one.');
+  if (!provider) throw new AppError('BAD_REQUEST', PLATFORM_NOT_AVAILABLE);
   const existing = (await deps.store.connections.listForCompanies(session.clientId, [company.id])).find(
     (connection) => connection.integrationKey === platformKey && connection.status === 'PendingAuth',
   );

@@ -1,7 +1,14 @@
 import type { Company } from '../../domain/company.js';
 import type { Connection } from '../../domain/connection.js';
 import { requireClient } from '../clients/require-client.js';
-import { LINK_CATEGORY_KEYS, resolveLinkText, type LinkCategoryKey, type LinkSettings } from '../../domain/link/link-settings.js';
+import {
+  isOfferedInVisit,
+  LINK_CATEGORY_KEYS,
+  linkVisitOptions,
+  resolveLinkText,
+  type LinkCategoryKey,
+  type LinkSettings,
+} from '../../domain/link/link-settings.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Client } from '../../domain/client.js';
@@ -41,6 +48,9 @@ export async function getLinkState(deps: Pick<ServiceDeps, 'store' | 'providers'
     connections: connections.filter((connection) => categoryOf(connection.sourceType) === key),
     integrations: integrations[key],
   }));
-  const canComplete = categories.every((category) => category.optional || category.connections.some((c) => c.status === 'Linked'));
+  // A required category is satisfied only by a platform this visit may offer (no hidden Sandbox books).
+  const options = linkVisitOptions(settings, session.params);
+  const counts = (c: Connection) => c.status === 'Linked' && isOfferedInVisit(options, deps.providers.get(c.integrationKey) ?? { isSandbox: false });
+  const canComplete = categories.every((category) => category.optional || category.connections.some(counts));
   return { company, client, settings, text: resolveLinkText(settings), categories, canComplete };
 }

@@ -3,6 +3,7 @@ import type { LinkSession } from '../../domain/link/link-session.js';
 import { publicPaths } from '../../domain/public-urls.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
+import { requireOfferedInVisit } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 
@@ -21,6 +22,7 @@ export async function giveConsent(
   if (connection.status === 'Linked') throw new AppError('CONFLICT', 'This connection is already connected.');
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider) throw new AppError('BAD_REQUEST', 'This platform is no longer available.');
+  await requireOfferedInVisit(deps, session, provider);
   await recordLinkEvent(deps, session, 'consent_given', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   // Credentials platforms, and OAuth platforms that need a value first (Shopify's shop, Zoho's
   // data centre), show the form; the rest go straight to the platform.

@@ -1,14 +1,22 @@
-import { CATEGORY_SOURCE_TYPE, type LinkCategoryKey, type LinkSettings } from '../../domain/link/link-settings.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  CATEGORY_SOURCE_TYPE,
+  isOfferedInVisit,
+  linkVisitOptions,
+  type LinkCategoryKey,
+  type LinkSettings,
+} from '../../domain/link/link-settings.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Store } from '../../storage/ports.js';
 import { toIntegrationView } from '../integrations/integration-view.js';
+import { getLinkSettings } from './get-link-settings.js';
 
 /**
  * The platforms an SMB may pick in one category during this visit: enabled for the client,
- * allowed by the category's list, and sandbox platforms only when sandbox integrations are shown
- * (client setting, overridable per visit with `link.showSandboxIntegrations=true|false`).
+ * allowed by the category's list, and sandbox platforms only when the client's settings show
+ * them and the Link URL did not hide them (`link.*` parameters only narrow: linkVisitOptions).
  */
 export async function linkIntegrations(
   deps: { store: Store; providers: ProviderRegistry },
@@ -16,8 +24,7 @@ export async function linkIntegrations(
   settings: LinkSettings,
 ): Promise<Record<LinkCategoryKey, ProviderDefinition[]>> {
   const stored = new Map((await deps.store.integrationSettings.list(session.clientId)).map((s) => [s.platformKey, s]));
-  const override = session.params['link.showSandboxIntegrations'];
-  const showSandbox = override === 'true' ? true : override === 'false' ? false : settings.showSandboxIntegrations;
+  const options = linkVisitOptions(settings, session.params);
   const result = { accounting: [], banking: [], commerce: [] } as Record<LinkCategoryKey, ProviderDefinition[]>;
   for (const key of Object.keys(result) as LinkCategoryKey[]) {
     const category = settings.categories[key];
@@ -26,11 +33,24 @@ export async function linkIntegrations(
       .all()
       .filter((provider) => provider.sourceType === CATEGORY_SOURCE_TYPE[key])
       .filter((provider) => toIntegrationView(provider, stored.get(provider.key)).enabled)
-      .filter((provider) => showSandbox || !provider.isSandbox)
+      .filter((provider) => isOfferedInVisit(options, provider))
       .filter((provider) => category.allowedIntegrations === null || category.allowedIntegrations.includes(provider.key))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
   return result;
+}
+
+export const PLATFORM_NOT_AVAILABLE = 'This platform is not available here. Please choose another one.';
+
+/**
+ * The steps after choosing (consent, the connection form, starting and finishing authorization)
+ * refuse a platform this visit may not offer, so a connection made before the client hid
+ * Sandbox platforms (or made through the API) cannot bring sample books back through Link.
+ */
+export async function requireOfferedInVisit(deps: { store: Store }, session: LinkSession, provider: ProviderDefinition): Promise<void> {
+  if (!provider.isSandbox) return;
+  const options = linkVisitOptions(await getLinkSettings(deps, session.clientId), session.params);
+  if (!isOfferedInVisit(options, provider)) throw new AppError('BAD_REQUEST', PLATFORM_NOT_AVAILABLE);
 }
 
 export function categoryOf(sourceType: string): LinkCategoryKey | undefined {

@@ -4,6 +4,7 @@ import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-ses
 import { buildAuthorizationUrl, createPkcePair } from '../../providers/oauth2/index.js';
 import type { LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
+import { requireOfferedInVisit } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 import { randomToken } from '../../domain/ids.js';
@@ -21,6 +22,7 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
   if (!AUTHORIZABLE.has(connection.status)) throw new AppError('CONFLICT', 'This connection is already connected.');
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider || provider.auth.type === 'credentials') throw new AppError('BAD_REQUEST', 'This platform does not use a sign-in redirect.');
+  await requireOfferedInVisit(deps, session, provider);
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const pkce = oauth.pkce ? createPkcePair() : undefined;

@@ -9,6 +9,7 @@ import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { needsForm, type AuthorizationNext } from './give-consent.js';
 import { markLinkedFromLink } from './connection-outcome.js';
+import { requireOfferedInVisit } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 
@@ -34,6 +35,7 @@ export async function submitCredentials(
   const connection = await requireLinkConnection(deps.store, session, connectionId);
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider || !needsForm(provider)) throw new AppError('BAD_REQUEST', 'This platform does not use a form.');
+  await requireOfferedInVisit(deps, session, provider);
   const accepted = validFormValues(provider, values);
   const visible = Object.fromEntries(provider.connectionConfig.filter((f) => !f.secret && accepted[f.name]).map((f) => [f.name, accepted[f.name]!]));
   if (provider.auth.type !== 'credentials') {

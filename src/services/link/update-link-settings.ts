@@ -1,6 +1,7 @@
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { LINK_CATEGORY_KEYS, withLinkDefaults, type LinkSettings } from '../../domain/link/link-settings.js';
+import { optionalWebUrl } from '../../domain/web-url.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 
 /** PUT /settings/link: replaces the client's Link settings (missing fields take defaults). */
@@ -17,6 +18,8 @@ export async function updateLinkSettings(
     const unknown = settings.categories[key].allowedIntegrations?.find((platformKey) => !deps.providers.get(platformKey));
     if (unknown !== undefined) throw new AppError('BAD_REQUEST', `categories.${key}.allowedIntegrations: unknown platform key '${unknown}'.`);
   }
+  settings.branding.logoUrl = optionalWebUrl('branding.logoUrl', settings.branding.logoUrl);
+  settings.branding.iconUrl = optionalWebUrl('branding.iconUrl', settings.branding.iconUrl);
   await deps.store.linkSettings.save(actor.clientId, settings, toIso(deps.clock.now()));
   return settings;
 }

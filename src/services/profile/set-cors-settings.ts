@@ -1,5 +1,6 @@
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
+import { isWebOrigin, WEB_URL_RULE } from '../../domain/web-url.js';
 import { requireClient } from '../clients/require-client.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 
@@ -15,7 +16,7 @@ export async function setCorsSettings(deps: Pick<ServiceDeps, 'store' | 'clock'>
     } catch {
       throw new AppError('BAD_REQUEST', `allowedOrigins entry '${entry}' is not a URL.`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('BAD_REQUEST', `allowedOrigins entry '${entry}' must be http(s).`);
+    if (!isWebOrigin(url)) throw new AppError('BAD_REQUEST', `allowedOrigins entry '${entry}' must be ${WEB_URL_RULE}.`);
     return url.origin;
   });
   return deps.store.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LINK_TEXT_KEYS } from '../../domain/link/default-text.js';
 import type { LinkSettings } from '../../domain/link/link-settings.js';
+import { WEB_URL_REQUIREMENT as WEB_URL } from '../../domain/web-url.js';
 
 /** Doorway extension in Codat's style: a client's Hosted Link settings. */
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f4bd8');
@@ -14,11 +15,13 @@ const TextSchema = z.partialRecord(z.enum(LINK_TEXT_KEYS as [string, ...string[]
 export const LinkSettingsSchema = z
   .object({
     showLandingPage: z.boolean(),
-    showSandboxIntegrations: z.boolean(),
+    showSandboxIntegrations: z.boolean().openapi({
+      description: 'Offer Sandbox and test platforms. A Link URL with `link.showSandboxIntegrations=false` hides them for one visit; `=true` never shows what this setting hides.',
+    }),
     categories: z.object({ accounting: Category, banking: Category, commerce: Category }),
     branding: z.object({
-      logoUrl: z.url().nullable(),
-      iconUrl: z.url().nullable(),
+      logoUrl: z.url().nullable().openapi({ description: WEB_URL }),
+      iconUrl: z.url().nullable().openapi({ description: WEB_URL }),
       primaryColor: Colour,
       secondaryColor: Colour,
     }),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ApiKey, Client } from '../../domain/client.js';
+import { WEB_URL_REQUIREMENT as WEB_URL } from '../../domain/web-url.js';
 
 /** API keys, the client's profile and its CORS origins (Codat's Settings operations). */
 export const ApiKeyDetailsSchema = z
@@ -24,9 +25,9 @@ export const ProfileBody = z
   .object({
     name: z.string().max(200),
     redirectUrl: z.string().max(2000),
-    logoUrl: z.string().max(2000).optional(),
-    iconUrl: z.string().max(2000).optional(),
-    whiteListUrls: z.array(z.string().max(2000)).max(100).optional(),
+    logoUrl: z.string().max(2000).optional().openapi({ description: WEB_URL }),
+    iconUrl: z.string().max(2000).optional().openapi({ description: WEB_URL }),
+    whiteListUrls: z.array(z.string().max(2000)).max(100).optional().openapi({ description: `Allowed resolved redirect URLs (origin or URL prefix). ${WEB_URL}` }),
     apiKey: z.string().optional().openapi({ description: 'Deprecated by Codat; ignored.' }),
     confirmCompanyName: z.boolean().optional().openapi({ description: 'Deprecated by Codat; ignored.' }),
   })
