@@ -19,6 +19,13 @@ export interface DestinationPolicy {
   allowedCidrs?: readonly string[] | undefined;
 }
 
+/**
+ * What the tenant who owns the destination is told (it is stored in their attempt log): only
+ * that it is not allowed. What the name resolved to, and which range that is in, describes the
+ * deployment's own network, so that detail (the error's `message`) is for the operator's log.
+ */
+export const DESTINATION_NOT_ALLOWED = 'Destination refused: this address is not allowed';
+
 export class DestinationRefusedError extends Error {
   readonly code = 'ERR_DESTINATION_REFUSED';
   constructor(

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { createDestinationGuard, DestinationRefusedError, type DestinationPolicy } from './destination-guard.js';
+import { createDestinationGuard, DESTINATION_NOT_ALLOWED, DestinationRefusedError, type DestinationPolicy } from './destination-guard.js';
 
 /**
  * One outbound POST (a webhook delivery; later token requests), reduced to what a log of
@@ -19,12 +19,17 @@ export interface SendResult {
   /** The HTTP status, or null when no response arrived (network error, timeout, refused). */
   statusCode: number | null;
   latencyMs: number;
-  /** The first SNIPPET_LENGTH characters of the response body, or the error. */
+  /**
+   * The first SNIPPET_LENGTH characters of the response body, or the error: what the tenant
+   * sees in the attempt log, so a refused destination is only "not allowed" (see `refusal`).
+   */
   snippet: string;
   /** The response's `Retry-After` header, if any. */
   retryAfter: string | null;
   /** The destination guard refused the address; no request was sent. */
   refused: boolean;
+  /** Why, for the operator's log only (e.g. "localhost resolves to 127.0.0.1, a loopback address"). */
+  refusal?: string;
 }
 
 export interface HttpSender {
@@ -73,7 +78,7 @@ export function createHttpSender(options: HttpSenderOptions): HttpSender {
       return refusal(`Destination refused: only http and https URLs are allowed (got ${target.protocol})`);
     }
     const literal = guard.checkHost(target.hostname);
-    if (literal) return refusal(literal.message);
+    if (literal) return { ...refusal(DESTINATION_NOT_ALLOWED), refusal: literal.message };
 
     const payload = Buffer.from(body, 'utf8');
     return new Promise<SendResult>((resolve) => {
@@ -83,7 +88,7 @@ export function createHttpSender(options: HttpSenderOptions): HttpSender {
       const received: Buffer[] = [];
       let receivedBytes = 0;
 
-      const finish = (result: Omit<SendResult, 'latencyMs' | 'refused'> & { refused?: boolean }) => {
+      const finish = (result: Omit<SendResult, 'latencyMs' | 'refused'> & { refused?: boolean; refusal?: string }) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -142,7 +147,7 @@ export function createHttpSender(options: HttpSenderOptions): HttpSender {
 
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (error instanceof DestinationRefusedError) {
-          finish({ statusCode: null, snippet: error.message, retryAfter: null, refused: true });
+          finish({ statusCode: null, snippet: DESTINATION_NOT_ALLOWED, retryAfter: null, refused: true, refusal: error.message });
         } else if (statusCode === null) {
           finish({ statusCode: null, snippet: truncate(describeError(error)), retryAfter: null });
         }

@@ -57,6 +57,8 @@ interface DeliveryOutcome {
   consumer: WebhookConsumer;
   attemptedAt: Date;
   refused: boolean;
+  /** The destination guard's detail, logged for the operator (the tenant sees only "not allowed"). */
+  refusal: string | undefined;
 }
 
 const PRUNE_EVERY_MS = 3600 * 1000;
@@ -117,7 +119,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       responseSnippet: result.snippet,
       succeeded,
     };
-    return { attempt, next, consumer, attemptedAt, refused: result.refused };
+    return { attempt, next, consumer, attemptedAt, refused: result.refused, refusal: result.refusal };
   }
 
   /** One transaction per batch: the attempts (one multi-row insert), the messages' next states, consumer health. */
@@ -134,6 +136,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     });
     for (const consumer of disabled) {
       log.warn({ consumerId: consumer.id, clientId: consumer.clientId, failingSince: consumer.failingSince }, `webhook consumer ${health.disabledReason.toLowerCase()}`);
+    }
+    for (const { consumer, next, refusal } of outcomes) {
+      if (refusal !== undefined) log.warn({ consumerId: consumer.id, clientId: consumer.clientId, messageId: next.id, refusal }, 'webhook destination refused');
     }
     if (!log.isLevelEnabled('debug')) return;
     for (const { attempt, next, consumer, refused } of outcomes) {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpSender, type HttpSender, type HttpSenderOptions } from '../../src/outbound/http-sender.js';
+import { DESTINATION_NOT_ALLOWED } from '../../src/outbound/destination-guard.js';
 import { newSecret, startReceiver, type TestReceiver } from '../webhooks/support.js';
 
 const USER_AGENT = 'Doorway-Test/1';
@@ -115,12 +116,14 @@ describe('outbound HTTP sender', () => {
     const strict = make({ allowPrivateDestinations: false, timeoutMs: 300 });
     const literal = await strict.send(receiver.url, {}, '{}');
     expect(literal).toMatchObject({ statusCode: null, refused: true, retryAfter: null });
-    expect(literal.snippet).toMatch(/^Destination refused: 127\.0\.0\.1 is a loopback address/);
+    expect(literal.snippet).toBe(DESTINATION_NOT_ALLOWED);
+    expect(literal.refusal).toMatch(/^Destination refused: 127\.0\.0\.1 is a loopback address/);
 
     // A name is checked on the address it resolves to, at connect time.
     const byName = await strict.send(receiver.url.replace('127.0.0.1', 'localhost'), {}, '{}');
     expect(byName).toMatchObject({ statusCode: null, refused: true });
-    expect(byName.snippet).toMatch(/^Destination refused: localhost resolves to/);
+    expect(byName.snippet).toBe(DESTINATION_NOT_ALLOWED);
+    expect(byName.refusal).toMatch(/^Destination refused: localhost resolves to/);
     expect(receiver.requests).toHaveLength(0);
 
     receiver.respond(() => ({ status: 204 }));

@@ -5,6 +5,7 @@
  */
 import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
+import { DESTINATION_NOT_ALLOWED } from '../../src/outbound/destination-guard.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { at, newSecret, T0 } from './support.js';
 import { advance, DAY, nowIso, useWorkerHarness } from './worker-harness.js';
@@ -191,9 +192,24 @@ describe.each(TEST_DIALECTS)('webhook delivery worker attempts on %s', (dialect)
 
     expect(receiver.requests).toHaveLength(0);
     const [attempt] = await attemptsOf(message.id);
-    expect(attempt).toMatchObject({ statusCode: null, succeeded: false });
-    expect(attempt!.responseSnippet).toMatch(/^Destination refused: 127\.0\.0\.1 is a loopback address/);
+    expect(attempt).toMatchObject({ statusCode: null, succeeded: false, responseSnippet: DESTINATION_NOT_ALLOWED });
     expect(await messageOf(message.id)).toMatchObject({ status: 'Attempting', attemptCount: 1 });
+  });
+
+  it('tells the tenant only that a refused destination is not allowed; what it resolved to goes to the operator log', async () => {
+    const { receiver, consumer } = await endpoint();
+    const named = await h.t.seedConsumer(h.client.id, { url: receiver.url.replace('127.0.0.1', 'localhost'), secret: consumer.secret });
+    const message = await h.t.seedMessage(named);
+
+    await worker({ sender: h.strictSender }).runOnce();
+
+    expect(receiver.requests).toHaveLength(0);
+    const [attempt] = await attemptsOf(message.id);
+    expect(attempt!.responseSnippet).toBe(DESTINATION_NOT_ALLOWED);
+    expect(attempt!.responseSnippet).not.toMatch(/localhost|127\.0\.0\.1|::1|loopback|resolves/);
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ level: 40, consumerId: named.id, messageId: message.id, msg: 'webhook destination refused', refusal: expect.stringMatching(/^Destination refused: localhost resolves to (127\.0\.0\.1|::1), a loopback address$/) }),
+    );
   });
 
   it('does not follow redirects: a 3xx is a failed attempt', async () => {
