@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '../storage/kysely/private-files.js';
 
 /**
  * One Doorway process per SQLite data directory. SQLite itself would accept a second process,
@@ -22,12 +23,12 @@ export interface DataDirLock {
 }
 
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const file = path.join(dataDir, LOCK_FILE_NAME);
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'wx', 0o644);
+      fd = fs.openSync(file, 'wx', PRIVATE_FILE_MODE);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(file);

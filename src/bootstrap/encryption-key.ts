@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateEncryptionKey, parseEncryptionKey } from '../security/secret-box.js';
+import { ensurePrivateDirectory } from '../storage/kysely/private-files.js';
 
 /**
  * The configured DOORWAY_ENCRYPTION_KEY, or for the embedded default a key generated once into
@@ -11,7 +12,7 @@ export function resolveEncryptionKey(configured: string | undefined, dataDir: st
   if (configured) return { key: parseEncryptionKey(configured) };
   const file = path.join(dataDir, 'encryption.key');
   if (fs.existsSync(file)) return { key: parseEncryptionKey(fs.readFileSync(file, 'utf8')) };
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const key = generateEncryptionKey();
   // 'wx' fails if another process created the file first; then we read theirs.
   try {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -6,6 +5,7 @@ import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationPr
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config/load-config.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { ensurePrivateDatabaseFiles } from './private-files.js';
 import { withPreparedStatements } from './postgres-prepared-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -33,7 +33,7 @@ export interface OpenDatabaseOptions {
 /** Opens the configured database. SQLite runs in WAL mode with foreign keys on. */
 export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
   if (config.kind === 'sqlite') {
-    if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.filename)), { recursive: true });
+    if (config.filename !== ':memory:') ensurePrivateDatabaseFiles(config.filename);
     const sqlite = new SqliteDatabase(config.filename);
     sqlite.pragma('journal_mode = WAL');
     // NORMAL is durable in WAL mode against process crashes; only an OS crash can lose the last commits.
