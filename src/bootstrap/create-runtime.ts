@@ -115,6 +115,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     eventRetentionDays: config.link.eventRetentionDays,
   });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
+  if (defaultClient.configuredApiKeyRevoked) {
+    log.error(
+      'DOORWAY_API_KEY names a key that was revoked (DELETE /apiKeys); it stays revoked and was not recreated. ' +
+        "Set DOORWAY_API_KEY to a new key, or remove it and use the client's other keys.",
+    );
+  }
   const app = createApp({
     deps,
     wire,

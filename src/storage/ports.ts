@@ -43,7 +43,10 @@ export interface ApiKeyRepository {
   findClientIdByHash(keyHash: string): Promise<string | undefined>;
   list(clientId: string): Promise<ApiKey[]>;
   count(clientId: string): Promise<number>;
-  delete(clientId: string, id: string): Promise<boolean>;
+  /** Deletes the key and records its hash as revoked (`isRevoked`), at `revokedAt`; run in a transaction. */
+  revoke(clientId: string, id: string, revokedAt: string): Promise<boolean>;
+  /** Whether a key with this hash was revoked: such a key is never created again. */
+  isRevoked(keyHash: string): Promise<boolean>;
 }
 
 export interface CompanyListOptions extends ListOptions {

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createRuntime, type Runtime } from '../../src/bootstrap/create-runtime.js';
 import type { Config } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/domain/clock.js';
-import { createTestDatabase, type TestDialect } from './databases.js';
+import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -32,11 +32,15 @@ export interface StartOptions {
   webhookWorker?: boolean;
   /** Runs the Link pruner in-process (as `npm start` does). */
   linkPruner?: boolean;
+  /** An existing database (a restart): the caller drops it, `close()` does not. */
+  database?: TestDatabase;
+  /** Where Doorway logs (default: nowhere). */
+  log?: Logger;
 }
 
 /** Starts the real Doorway (real database, migrations, HTTP server on a free port). */
 export async function startDoorway(options: StartOptions = {}): Promise<RunningDoorway> {
-  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const database = options.database ?? (await createTestDatabase(options.dialect ?? 'sqlite'));
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -49,7 +53,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     providersFile: undefined,
     logLevel: 'silent',
     maxBodyBytes: 1_048_576,
-    trustProxy: false,
+    trustProxy: { hops: 0 },
     link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 },
     webhooks: {
       worker: 'off',
@@ -69,7 +73,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const runtime = await createRuntime(
     { ...config, publicUrl: options.config?.publicUrl ?? url },
-    { log: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
+    { log: options.log ?? pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
   );
   handler = (request, env) => runtime.app.fetch(request, env);
   if (options.webhookWorker) runtime.worker.start();
@@ -95,7 +99,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await runtime.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -9,6 +9,8 @@ export interface DefaultClientResult {
   client: Client;
   /** Set only when a key was generated now: the caller prints it once. */
   generatedApiKey: string | undefined;
+  /** DOORWAY_API_KEY is set to a key that was revoked (DELETE /apiKeys): it was not recreated. */
+  configuredApiKeyRevoked: boolean;
 }
 
 export const DEFAULT_CLIENT_SLUG = 'default';
@@ -16,7 +18,8 @@ export const DEFAULT_CLIENT_SLUG = 'default';
 /**
  * First start: create the default client and its API key (DOORWAY_API_KEY if given, so
  * deployments can automate; otherwise a random key the caller prints once). Later starts only
- * make sure a configured DOORWAY_API_KEY exists. Safe when several processes start at once:
+ * make sure a configured DOORWAY_API_KEY exists, unless it was revoked: a revoked key stays
+ * revoked, and the caller says so (the service still starts, for its other keys). Safe when several processes start at once:
  * the client slug is unique, and a loser of that race just reads the winner's row.
  */
 export async function ensureDefaultClient(
@@ -38,13 +41,15 @@ export async function ensureDefaultClient(
   }
   const actor = { clientId: client.id };
   if (configuredApiKey !== undefined) {
-    const owner = await deps.store.apiKeys.findClientIdByHash(hashApiKey(configuredApiKey));
-    if (!owner) await createApiKey(deps, actor, { name: 'DOORWAY_API_KEY', apiKey: configuredApiKey }).catch(ignoreDuplicate);
-    return { client, generatedApiKey: undefined };
+    const hash = hashApiKey(configuredApiKey);
+    if (await deps.store.apiKeys.findClientIdByHash(hash)) return { client, generatedApiKey: undefined, configuredApiKeyRevoked: false };
+    if (await deps.store.apiKeys.isRevoked(hash)) return { client, generatedApiKey: undefined, configuredApiKeyRevoked: true };
+    await createApiKey(deps, actor, { name: 'DOORWAY_API_KEY', apiKey: configuredApiKey }).catch(ignoreDuplicate);
+    return { client, generatedApiKey: undefined, configuredApiKeyRevoked: false };
   }
-  if (!created) return { client, generatedApiKey: undefined };
+  if (!created) return { client, generatedApiKey: undefined, configuredApiKeyRevoked: false };
   const { apiKey } = await createApiKey(deps, actor, { name: 'default' });
-  return { client, generatedApiKey: apiKey };
+  return { client, generatedApiKey: apiKey, configuredApiKeyRevoked: false };
 }
 
 /** Another process inserted the same configured key first: that is the outcome we wanted. */

@@ -27,6 +27,12 @@ export interface ApiKeysTable {
   created: string;
 }
 
+export interface RevokedApiKeysTable {
+  key_hash: string;
+  client_id: string;
+  revoked: string;
+}
+
 export interface CompaniesTable {
   id: string;
   client_id: string;
@@ -173,6 +179,7 @@ export interface RateLimitsTable {
 export interface Tables {
   clients: ClientsTable;
   api_keys: ApiKeysTable;
+  revoked_api_keys: RevokedApiKeysTable;
   companies: CompaniesTable;
   company_tags: CompanyTagsTable;
   connections: ConnectionsTable;

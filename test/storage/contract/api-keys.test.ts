@@ -39,20 +39,22 @@ describeContract('api keys', (t) => {
     expect(await t.store.apiKeys.findClientIdByHash(hash('dup'))).toBe(client.id);
   });
 
-  it("deletes only the caller's own key", async () => {
+  it("revokes only the caller's own key, and remembers it revoked", async () => {
     const mine = buildApiKey(client.id, { created: at(30) });
     const theirs = buildApiKey(other.id, { created: at(30) });
     await t.store.apiKeys.insert(mine, hash('mine'));
     await t.store.apiKeys.insert(theirs, hash('theirs'));
     const otherCount = await t.store.apiKeys.count(other.id);
 
-    expect(await t.store.apiKeys.delete(client.id, theirs.id)).toBe(false);
+    expect(await t.store.apiKeys.revoke(client.id, theirs.id, at(40))).toBe(false);
     expect(await t.store.apiKeys.count(other.id)).toBe(otherCount);
     expect(await t.store.apiKeys.findClientIdByHash(hash('theirs'))).toBe(other.id);
 
-    expect(await t.store.apiKeys.delete(client.id, mine.id)).toBe(true);
+    expect(await t.store.apiKeys.revoke(client.id, mine.id, at(40))).toBe(true);
     expect(await t.store.apiKeys.findClientIdByHash(hash('mine'))).toBeUndefined();
     expect((await t.store.apiKeys.list(client.id)).map((key) => key.id)).not.toContain(mine.id);
-    expect(await t.store.apiKeys.delete(client.id, mine.id)).toBe(false);
+    expect(await t.store.apiKeys.isRevoked(hash('mine'))).toBe(true);
+    expect(await t.store.apiKeys.isRevoked(hash('theirs'))).toBe(false);
+    expect(await t.store.apiKeys.revoke(client.id, mine.id, at(40))).toBe(false);
   });
 });

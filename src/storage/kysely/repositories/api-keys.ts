@@ -26,11 +26,21 @@ export function createApiKeyRepository(db: Kysely<Tables>, cache?: ApiKeyLookupC
       return rows.map((row) => ({ id: row.id, clientId: row.client_id, name: row.name, keyHint: row.key_hint, created: row.created }));
     },
     count: (clientId) => countOwned(db, 'api_keys', clientId),
-    async delete(clientId, id) {
+    async revoke(clientId, id, revokedAt) {
+      // Recorded first, in the caller's transaction, so the key is never gone without its record.
+      await db
+        .insertInto('revoked_api_keys')
+        .columns(['key_hash', 'client_id', 'revoked'])
+        .expression((eb) => eb.selectFrom('api_keys').select(['key_hash', 'client_id', eb.cast<string>(eb.val(revokedAt), 'text').as('revoked')]).where('id', '=', id).where('client_id', '=', clientId))
+        .onConflict((oc) => oc.column('key_hash').doNothing())
+        .execute();
       const deleted = await deleteOwned(db, 'api_keys', clientId, id);
       // After the delete, so a lookup racing it cannot put the key back.
       cache?.forgetClient(clientId);
       return deleted;
+    },
+    async isRevoked(keyHash) {
+      return (await db.selectFrom('revoked_api_keys').select('key_hash').where('key_hash', '=', keyHash).executeTakeFirst()) !== undefined;
     },
   };
 }
