@@ -58,7 +58,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       providersFile: undefined,
       logLevel: 'silent',
       maxBodyBytes: 1_048_576,
-      trustProxy: false,
+      trustProxy: { hops: 0 },
       // One address drives every Link journey here: the per-address session limit would throttle the benchmark.
       link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 0 },
       // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.

@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LINK_PRUNE_INTERVAL_SECONDS: '0' })).toThrow(/LINK_PRUNE_INTERVAL_SECONDS/);
   });
 
+  it('reads TRUST_PROXY as Express reads `trust proxy`: false, true (one hop), a number of hops, or trusted addresses', () => {
+    expect(loadConfig({}).trustProxy).toEqual({ hops: 0 });
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ hops: 0 });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,::1,loopback' }).trustProxy).toEqual({ addresses: ['10.0.0.0/8', '192.0.2.7', '::1', 'loopback'] });
+    for (const bad of ['yes', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/8']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { configSchema } from './schema.js';
+import { configSchema, type TrustProxy } from './schema.js';
+
+export type { TrustProxy } from './schema.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; filename: string }
@@ -24,7 +26,8 @@ export interface Config {
   providersFile: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For entries are believed (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   link: {
     /** Days funnel events are kept. */
     eventRetentionDays: number;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,38 @@ import { z } from 'zod';
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Which proxies are believed about the client address: the client is the right-most
+ * X-Forwarded-For entry that is not a trusted proxy (proxies append, so entries to the left of
+ * the trusted ones are whatever the client wrote). `hops`: that many proxies, nearest first;
+ * `addresses`: any peer within these addresses/CIDRs (or `loopback`, `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = { hops: number } | { addresses: string[] };
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string, ctx: z.core.$RefinementCtx<string>): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (text === 'false') return { hops: 0 };
+  if (text === 'true') return { hops: 1 };
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  const addresses = text.split(',').map((entry) => entry.trim());
+  for (const entry of addresses) {
+    if (!PROXY_RANGE_NAMES.has(entry) && !isAddressOrCidr(entry)) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not true, false, a number of hops, an IP address, a CIDR or loopback/linklocal/uniquelocal` });
+    }
+  }
+  return { addresses };
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export const configSchema = z
   .object({
@@ -38,7 +71,7 @@ export const configSchema = z
       .min(16, 'must be at least 16 characters')
       .max(200)
       .optional()
-      .describe('API key for the default client, created on first start. If unset a random key is generated and printed once.'),
+      .describe('API key for the default client, created at start if missing; a revoked one stays revoked (startup logs an error). If unset a random key is generated and printed once.'),
     DOORWAY_ENCRYPTION_KEY: z
       .string()
       .optional()
@@ -70,7 +103,14 @@ export const configSchema = z
       .describe('Link pages (company, connection and Invite URLs) one client address may open per minute; beyond it a friendly 429 page. 0: no limit.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
-    TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-For for client IPs (set behind a load balancer).'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value, ctx) => parseTrustProxy(value, ctx))
+      .describe(
+        'Which proxies in front of Doorway to believe about the client address (X-Forwarded-For), as Express\'s `trust proxy`: ' +
+          'false (none), true (one hop: the proxy that connects to Doorway), a number of hops, or a comma-separated list of trusted proxy addresses and CIDRs.',
+      ),
     WEBHOOK_WORKER: z
       .enum(['inline', 'off'])
       .default('inline')

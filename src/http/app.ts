@@ -5,6 +5,7 @@ import { createApiApp, describeApi } from './api/api-app.js';
 import { respondWithApiError } from './api/api-errors.js';
 import type { WireContext } from '../wire/codat/wire-context.js';
 import { createDocsApp } from './docs/docs-app.js';
+import type { TrustedProxies } from './link/client-address.js';
 import type { HttpEnv } from './env.js';
 import { registerLinkApiDocumentation } from './link/link-api-routes.js';
 import { createLinkApp } from './link/link-app.js';
@@ -18,7 +19,7 @@ export interface AppOptions {
   deps: LinkDeps;
   sandboxSigningKey: Buffer;
   linkAssetsDir: string;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
   wire: WireContext;
   log: Logger;
   maxBodyBytes: number;

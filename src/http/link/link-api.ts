@@ -17,7 +17,7 @@ import { submitCredentials } from '../../services/link/submit-credentials.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import type { HttpEnv } from '../env.js';
 import { readBrowserSecret } from './browser-cookie.js';
-import { clientAddressOf } from './client-address.js';
+import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import * as routes from './link-api-routes.js';
 import { toLinkConnection, toLinkState } from './link-view-models.js';
 
@@ -35,7 +35,7 @@ const formInvalid = (result: { success: boolean }): undefined => {
  * browser's cookie. The session is checked before the body, so a stranger learns nothing from
  * validation errors. Paths are absolute (`/link/api/...`): mount the app at `/`.
  */
-export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: boolean): void {
+export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: TrustedProxies): void {
   const withSession = createMiddleware<{ Variables: { linkSession: LinkSession } }>(async (c, next) => {
     c.set('linkSession', await requireLinkSession(deps.store, c.req.header('X-CSRF-Token'), readBrowserSecret(c), deps.clock.now()));
     await next();

@@ -6,6 +6,8 @@ import type { LinkDeps } from '../../services/link/link-deps.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 import { respondWithFriendlyPage, respondWithLinkApiError } from '../browser-errors.js';
 import type { HttpEnv } from '../env.js';
+import type { TrustedProxies } from './client-address.js';
+import { rejectUnstorableText } from '../middleware/reject-unstorable-text.js';
 import { requestBodyLimit } from '../middleware/request-body-limit.js';
 import { notFoundWith } from '../not-found.js';
 import { registerLinkApi } from './link-api.js';
@@ -17,7 +19,7 @@ export interface LinkAppOptions {
   deps: LinkDeps;
   wire: WireContext;
   linkAssetsDir: string;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
   maxBodyBytes: number;
 }
 
@@ -43,6 +45,7 @@ function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
   api.onError((error, c) => respondWithLinkApiError(c, error));
   // The same limit as the Platform API: Link's bodies (events, credentials forms) are far smaller.
   api.use('/link/api/*', requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
+  api.use('/link/api/*', rejectUnstorableText());
   registerLinkApi(api, options.deps, options.wire, options.trustProxy);
   api.all('/link/api/*', notFoundWith(respondWithLinkApiError));
   return api;
@@ -52,6 +55,7 @@ function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
 function createLinkPages(options: LinkAppOptions): Hono<HttpEnv> {
   const pages = new Hono<HttpEnv>();
   pages.onError((error, c) => respondWithFriendlyPage(c, error));
+  pages.use('/link/*', rejectUnstorableText());
   registerLinkAssets(pages, options.linkAssetsDir);
   registerLinkPages(pages, options.deps, options.trustProxy);
   pages.all('/link/*', notFoundWith(respondWithFriendlyPage));

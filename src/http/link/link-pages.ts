@@ -15,7 +15,7 @@ import { requireLinkSession } from '../../services/link/require-link-session.js'
 import { startAuthorization } from '../../services/link/start-authorization.js';
 import type { HttpEnv } from '../env.js';
 import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
-import { clientAddressOf } from './client-address.js';
+import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import { friendlyPage } from './friendly-page.js';
 import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
 import { renderLinkShell } from './link-shell.js';
@@ -26,7 +26,7 @@ const API_BASE = '/link/api';
  * The Link URLs a browser opens. Each renders the app shell for a session bound to this browser,
  * or redirects: to a provider's authorization URL from its definition, or to Doorway's own pages.
  */
-export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy: boolean): void {
+export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy: TrustedProxies): void {
   const secure = deps.publicUrl.startsWith('https://');
   const clientAddress = clientAddressOf(trustProxy);
   const shell = (title: string, bootstrap: LinkBootstrap, iconUrl: string | null = null) => renderLinkShell(title, bootstrap, iconUrl);
