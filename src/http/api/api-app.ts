@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { HttpEnv } from '../env.js';
 import { apiKeyAuth } from '../middleware/api-key-auth.js';
+import { rejectUnstorableText } from '../middleware/reject-unstorable-text.js';
 import { requestBodyLimit } from '../middleware/request-body-limit.js';
 import { errorEnvelope } from './api-errors.js';
 import { registerCompanyRoutes } from './companies-routes.js';
@@ -48,6 +49,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<HttpEnv> {
     requestBodyLimit(maxBodyBytes, (c) => c.json(errorEnvelope(413, `Request body exceeds ${maxBodyBytes} bytes.`, c.get('correlationId')), 413)),
   );
   api.use('*', apiKeyAuth(deps));
+  api.use('*', rejectUnstorableText());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'auth_header', {
     type: 'apiKey',
