@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { startApiServer, type ApiSample, type ApiServer } from './api-server.js';
@@ -41,6 +42,7 @@ export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSett
       target: { ...reference.target, label: `same-work ${reference.target.label}` },
     }));
     requireSameResponses(targets, await probe(server.doorwayUrl, targets), await probe(server.referenceUrl, references));
+    const keyed = await idempotentTargets(server);
     const bare: LoadTarget = { label: 'bare Hono JSON (reference)', url: `${server.referenceUrl}/bare` };
 
     const profileFile = (label: string) =>
@@ -55,10 +57,14 @@ export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSett
     // Diagnostic, no target: Doorway's middleware stack without auth or database, which splits
     // the gap to bare into "HTTP layer" and "auth + storage + mapping".
     const healthz: LoadTarget = { label: 'GET /healthz (diagnostic)', url: `${server.doorwayUrl}/healthz` };
-    for (const [i, { target, goal }] of [...targets, { target: healthz, goal: null }].entries()) {
+    // The keyed POSTs run right after the same POST without a key (no same-work reference).
+    const plan = targets.flatMap(({ target, goal }, i) => [
+      { target, goal, reference: references[i] },
+      ...(target.label === 'POST /companies' ? keyed.map((k) => ({ target: k, goal: null, reference: undefined })) : []),
+    ]);
+    for (const { target, goal, reference } of [...plan, { target: healthz, goal: null, reference: undefined }]) {
       bareRuns.push(await run(bare, `${bare.label} before ${target.label}`));
       const result = await run(target);
-      const reference = references[i];
       const sameWork = reference && (await run(reference.target));
       measured.push({ result, goal, ...(sameWork ? { sameWork } : {}) });
     }
@@ -148,6 +154,35 @@ function apiTargets(server: ApiServer, baseUrl: string, picked: ApiSample): Goal
       check: findsExactlyOne,
     },
   ];
+}
+
+/**
+ * POST /companies with an `Idempotency-Key`: first use (a fresh key per request, so each one
+ * claims, writes and stores its answer) and replay (one key, already used: each request is
+ * answered from the stored record). Probed first: first uses write, a replay says so.
+ */
+async function idempotentTargets(server: ApiServer): Promise<LoadTarget[]> {
+  const body = JSON.stringify({ name: 'Bench Co', tags: { uid: 'b-1' } });
+  const post = (key: string) =>
+    fetch(`${server.doorwayUrl}/companies`, { method: 'POST', headers: { authorization: server.authorization, 'content-type': 'application/json', 'idempotency-key': key }, body });
+  const replayKey = `bench-replay-${randomUUID()}`;
+  const [fresh, first, replay] = [await post(randomUUID()), await post(replayKey), await post(replayKey)];
+  const [freshText, firstText, replayText] = [await fresh.text(), await first.text(), await replay.text()];
+  if (fresh.status !== 200 || fresh.headers.get('idempotent-replayed') !== null || !freshText.includes('"Bench Co"')) {
+    throw new Error(`POST /companies with a new Idempotency-Key: HTTP ${fresh.status} ${freshText.slice(0, 200)}`);
+  }
+  if (replay.status !== 200 || replay.headers.get('idempotent-replayed') !== 'true' || replayText !== firstText) {
+    throw new Error(`POST /companies replayed: HTTP ${replay.status} ${replayText.slice(0, 200)}`);
+  }
+  const target = (label: string, key: string, idReplacement: boolean): LoadTarget => ({
+    label,
+    url: `${server.doorwayUrl}/companies`,
+    method: 'POST',
+    headers: { authorization: server.authorization, 'content-type': 'application/json', 'idempotency-key': key },
+    body,
+    idReplacement,
+  });
+  return [target('POST /companies + Idempotency-Key (first use)', 'bench-[<id>]', true), target('POST /companies + Idempotency-Key (replay)', replayKey, false)];
 }
 
 /** A merchant-id lookup must find its one company, or the figures measure a broken query. */

@@ -10,6 +10,8 @@ export interface LoadTarget {
   headers?: Record<string, string>;
   body?: string;
   requests?: autocannon.Request[];
+  /** Every request gets a fresh id wherever `[<id>]` appears (headers included): autocannon's idReplacement. */
+  idReplacement?: boolean;
 }
 
 export interface LoadSettings {
@@ -109,6 +111,7 @@ function fire(target: LoadTarget, load: LoadSettings, seconds: number): Promise<
     headers: target.headers ?? {},
     ...(target.body !== undefined ? { body: target.body } : {}),
     ...(target.requests ? { requests: target.requests } : {}),
+    ...(target.idReplacement ? { idReplacement: true } : {}),
     connections: load.connections,
     duration: seconds,
     // autocannon splits `connections` between workers; 0 means "same thread".

@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
-import { systemClock, type Clock } from '../domain/clock.js';
+import { systemClock, toIso, type Clock } from '../domain/clock.js';
 import { createPublicUrls } from '../domain/public-urls.js';
 import { createApp } from '../http/app.js';
 import { loadProvidersFile } from '../providers/load-providers-file.js';
@@ -23,6 +23,7 @@ import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
 
 export const VERSION = '0.1.0';
+const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface Runtime {
   config: Config;
@@ -93,6 +94,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // crashed: release them now rather than wait a lease period before resending.
     const released = await deps.store.webhookOutbox.releaseAllLeases();
     if (released > 0) log.warn({ released }, 'released webhook leases left by a previous process');
+    // Likewise its requests' idempotency claims: they never committed, so their keys are free.
+    const claims = await deps.store.idempotencyKeys.releaseAllClaims();
+    if (claims > 0) log.warn({ claims }, 'released idempotency keys claimed by requests of a previous process');
   }
   const sender = createWebhookSender({ timeoutMs: config.webhooks.timeoutMs, allowPrivateDestinations: config.webhooks.allowPrivateDestinations });
   const worker = createDeliveryWorker({
@@ -130,7 +134,13 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     sandboxSigningKey: secrets.deriveKey('sandbox-signing'),
     linkAssetsDir: overrides.linkAssetsDir ?? findLinkAssetsDir(),
     trustProxy: config.trustProxy,
+    // Off unless a crash test asks for it: die after the commit, before the answer leaves.
+    afterIdempotentCommit: config.faultInjection === 'kill-after-idempotent-commit' ? () => process.kill(process.pid, 'SIGKILL') : undefined,
   });
+  // Idempotency keys are kept at least 24 hours; older ones (and lapsed claims) go hourly.
+  const idempotencyPruner = setInterval(() => {
+    deps.store.idempotencyKeys.prune(toIso(clock.now())).catch((error: unknown) => log.warn({ err: error }, 'pruning idempotency keys failed'));
+  }, IDEMPOTENCY_PRUNE_INTERVAL_MS).unref();
   return {
     config,
     deps,
@@ -142,6 +152,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     linkPruner,
     async close() {
       await linkPruner.stop();
+      clearInterval(idempotencyPruner);
       await worker.stop();
       sender.close();
       await database.close();

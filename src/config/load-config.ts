@@ -36,6 +36,8 @@ export interface Config {
     /** Sessions (Link page loads) per client address per minute; 0: unlimited. */
     sessionsPerMinute: number;
   };
+  /** Test-only fault injection (DOORWAY_FAULT_INJECTION); 'off' in any real deployment. */
+  faultInjection: 'off' | 'kill-after-idempotent-commit';
   webhooks: {
     worker: 'inline' | 'off';
     allowPrivateDestinations: boolean;
@@ -94,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pruneIntervalMs: raw.LINK_PRUNE_INTERVAL_SECONDS * 1000,
       sessionsPerMinute: raw.LINK_SESSIONS_PER_MINUTE,
     },
+    faultInjection: raw.DOORWAY_FAULT_INJECTION,
     webhooks: {
       worker: raw.WEBHOOK_WORKER,
       allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,

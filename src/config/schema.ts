@@ -125,6 +125,13 @@ export const configSchema = z
       .describe('Delays in seconds before each retry. Default 0,5,300,1800,7200,18000,36000,36000 (Svix/Codat).'),
     WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30).describe('Days messages and attempts are kept.'),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000).describe('A delivery succeeds only with a 2xx within this time.'),
+    DOORWAY_FAULT_INJECTION: z
+      .enum(['off', 'kill-after-idempotent-commit'])
+      .default('off')
+      .describe(
+        'Test-only fault injection, never for production. kill-after-idempotent-commit: the process SIGKILLs itself right after ' +
+          'committing a POST that carries an Idempotency-Key, before answering it (the crash test of idempotent retries).',
+      ),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64).describe('Deliveries in flight per worker process.'),
   })
   .strict();

@@ -24,6 +24,8 @@ export interface AppOptions {
   log: Logger;
   maxBodyBytes: number;
   version: string;
+  /** Fault injection (tests only, DOORWAY_FAULT_INJECTION): see createApiApp. */
+  afterIdempotentCommit?: (() => void) | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono<HttpEnv> {
   const { deps, wire, maxBodyBytes } = options;
-  const api = createApiApp({ deps, wire, maxBodyBytes });
+  const api = createApiApp({ deps, wire, maxBodyBytes, afterIdempotentCommit: options.afterIdempotentCommit });
   registerLinkApiDocumentation(api.openAPIRegistry); // the one document lists the internal Link API too
   const app = new Hono<HttpEnv>();
 

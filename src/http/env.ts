@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Actor } from '../services/deps.js';
+import type { Actor, ServiceDeps } from '../services/deps.js';
 
 /** Per-request values set by middleware. */
 export interface HttpEnv {
@@ -7,5 +7,7 @@ export interface HttpEnv {
     correlationId: string;
     actor: Actor;
     log: Logger;
+    /** API surface: the deps of this request's use-case (bound to its transaction under an Idempotency-Key). */
+    deps: ServiceDeps;
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiKey, Client } from '../domain/client.js';
 import type { Company } from '../domain/company.js';
 import type { Connection } from '../domain/connection.js';
+import type { IdempotencyRecord } from '../domain/idempotency.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
 import type { QueryNode } from '../domain/query/index.js';
 import type { LinkSettings } from '../domain/link/link-settings.js';
@@ -177,6 +178,32 @@ export interface RateLimitRepository {
   deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }
 
+/** The outcome of claiming a key: ours now, or the record of the request that holds it. */
+export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
+
+export interface IdempotencyKeyRepository {
+  /**
+   * Claims (clientId, key) for a request: inserts an in-progress record, or takes over a record
+   * whose `expires` has passed (a lapsed lease, or an answer past retention). Otherwise returns
+   * the record that holds the key. Atomic across processes (one upsert on the primary key).
+   */
+  claim(record: IdempotencyRecord, now: string): Promise<IdempotencyClaim>;
+  /**
+   * Stores the answer of the claim taken at `claimCreated`; call it in the write's transaction.
+   * False when that claim is gone (its lease lapsed and another request took the key).
+   */
+  complete(clientId: string, key: string, claimCreated: string, response: { status: number; body: string }, expires: string): Promise<boolean>;
+  /** Frees a claim whose request failed (nothing was written), so a retry runs again. */
+  release(clientId: string, key: string, claimCreated: string): Promise<void>;
+  /** Deletes records whose `expires` is before `now`; returns how many. */
+  prune(now: string): Promise<number>;
+  /**
+   * Frees every in-progress claim. Only for a process that owns the database alone (SQLite, under
+   * the data-directory lock): claims found at start-up belong to requests of a process that died.
+   */
+  releaseAllClaims(): Promise<number>;
+}
+
 export interface Store {
   clients: ClientRepository;
   apiKeys: ApiKeyRepository;
@@ -190,6 +217,7 @@ export interface Store {
   linkEvents: LinkEventRepository;
   rateLimits: RateLimitRepository;
   webhookOutbox: WebhookOutboxRepository;
+  idempotencyKeys: IdempotencyKeyRepository;
   /** Runs `work` in one database transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

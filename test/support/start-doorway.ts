@@ -55,6 +55,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     maxBodyBytes: 1_048_576,
     trustProxy: { hops: 0 },
     link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 },
+    faultInjection: 'off',
     webhooks: {
       worker: 'off',
       allowPrivateDestinations: true,

@@ -3,8 +3,10 @@ import type { ServiceDeps } from '../../services/deps.js';
 import type { HttpEnv } from '../env.js';
 import { apiKeyAuth } from '../middleware/api-key-auth.js';
 import { rejectUnstorableText } from '../middleware/reject-unstorable-text.js';
+import { idempotency } from '../middleware/idempotency.js';
 import { requestBodyLimit } from '../middleware/request-body-limit.js';
 import { errorEnvelope } from './api-errors.js';
+import { registerIdempotencyKeyParameter } from './route-helpers.js';
 import { registerCompanyRoutes } from './companies-routes.js';
 import { registerConnectionRoutes } from './connections-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
@@ -18,6 +20,8 @@ export interface ApiAppOptions {
   deps: ServiceDeps;
   wire: WireContext;
   maxBodyBytes: number;
+  /** Fault injection (tests only): runs after a POST with an Idempotency-Key committed, before its answer. */
+  afterIdempotentCommit?: (() => void) | undefined;
 }
 
 /**
@@ -50,6 +54,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<HttpEnv> {
   );
   api.use('*', apiKeyAuth(deps));
   api.use('*', rejectUnstorableText());
+  api.use('*', idempotency(deps, { afterCommit: options.afterIdempotentCommit }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'auth_header', {
     type: 'apiKey',
@@ -57,13 +62,14 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<HttpEnv> {
     name: 'Authorization',
     description: 'Basic base64(apiKey), exactly as Codat: `Authorization: Basic <base64 of the key>`.',
   });
-  registerCompanyRoutes(api, deps, wire);
-  registerConnectionRoutes(api, deps, wire);
-  registerIntegrationRoutes(api, deps, wire);
-  registerSettingsRoutes(api, deps);
-  registerWebhookConsumerRoutes(api, deps);
-  registerLinkSettingsRoutes(api, deps);
-  registerWebhookDeliveryRoutes(api, deps);
+  registerIdempotencyKeyParameter(api.openAPIRegistry);
+  registerCompanyRoutes(api, wire);
+  registerConnectionRoutes(api, wire);
+  registerIntegrationRoutes(api, wire);
+  registerSettingsRoutes(api);
+  registerWebhookConsumerRoutes(api);
+  registerLinkSettingsRoutes(api);
+  registerWebhookDeliveryRoutes(api);
   return api;
 }
 

@@ -6,7 +6,6 @@ import { getCompanyAccessToken } from '../../services/companies/get-company-acce
 import { listCompanies } from '../../services/companies/list-companies.js';
 import { replaceCompany } from '../../services/companies/replace-company.js';
 import { updateCompany } from '../../services/companies/update-company.js';
-import type { ServiceDeps } from '../../services/deps.js';
 import {
   CompaniesSchema,
   CompanyAccessTokenSchema,
@@ -26,7 +25,7 @@ const route = codatRoutes(['Companies']);
 /** PUT and PATCH answer alike: the updated company, 400 for a bad body, 404 for an unknown id. */
 const updatedCompany = { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) };
 
-export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
+export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, wire: WireContext): void {
   api.openapi(
     route({
       method: 'get', path: '/companies', operationId: 'list-companies',
@@ -37,7 +36,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
     }),
     async (c) => {
       const input = c.req.valid('query');
-      const result = await listCompanies(deps, c.get('actor'), input);
+      const result = await listCompanies(c.var.deps, c.get('actor'), input);
       return c.json(toPageOut(result, (view) => toCompanyOut(wire, view), '/companies', new URL(c.req.url).searchParams), 200);
     },
   );
@@ -50,12 +49,12 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       request: { body: jsonBody(CompanyRequestBody) },
       responses: { 200: json(CompanySchema, 'The new company'), ...errorResponses(400) },
     }),
-    async (c) => c.json(toCompanyOut(wire, await createCompany(deps, c.get('actor'), c.req.valid('json'))), 200),
+    async (c) => c.json(toCompanyOut(wire, await createCompany(c.var.deps, c.get('actor'), c.req.valid('json'))), 200),
   );
 
   api.openapi(
     route(getById({ path: '/companies/{companyId}', operationId: 'get-company', summary: 'Get company', params: CompanyIdParam, schema: CompanySchema, found: 'The company' })),
-    async (c) => c.json(toCompanyOut(wire, await getCompany(deps, c.get('actor'), c.req.valid('param').companyId)), 200),
+    async (c) => c.json(toCompanyOut(wire, await getCompany(c.var.deps, c.get('actor'), c.req.valid('param').companyId)), 200),
   );
 
   api.openapi(
@@ -66,7 +65,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       responses: updatedCompany,
     }),
     async (c) =>
-      c.json(toCompanyOut(wire, await replaceCompany(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),
+      c.json(toCompanyOut(wire, await replaceCompany(c.var.deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),
   );
 
   api.openapi(
@@ -77,7 +76,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       responses: updatedCompany,
     }),
     async (c) =>
-      c.json(toCompanyOut(wire, await updateCompany(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),
+      c.json(toCompanyOut(wire, await updateCompany(c.var.deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json'))), 200),
   );
 
   api.openapi(
@@ -89,7 +88,7 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
       }),
     ),
     async (c) => {
-      await deleteCompany(deps, c.get('actor'), c.req.valid('param').companyId);
+      await deleteCompany(c.var.deps, c.get('actor'), c.req.valid('param').companyId);
       return c.body(null, 204);
     },
   );
@@ -102,6 +101,6 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDe
         params: CompanyIdParam, schema: CompanyAccessTokenSchema, found: 'The token',
       }),
     ),
-    async (c) => c.json(await getCompanyAccessToken(deps, c.get('actor'), c.req.valid('param').companyId), 200),
+    async (c) => c.json(await getCompanyAccessToken(c.var.deps, c.get('actor'), c.req.valid('param').companyId), 200),
   );
 }

@@ -5,7 +5,6 @@ import { getConnection } from '../../services/connections/get-connection.js';
 import { listConnections } from '../../services/connections/list-connections.js';
 import { unlinkConnection } from '../../services/connections/unlink-connection.js';
 import { updateConnectionAuthorization } from '../../services/connections/update-connection-authorization.js';
-import type { ServiceDeps } from '../../services/deps.js';
 import {
   AuthorizationBody,
   ConnectionSchema,
@@ -22,7 +21,7 @@ import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-he
 
 const route = codatRoutes(['Connections']);
 
-export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
+export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, wire: WireContext): void {
   api.openapi(
     route({
       method: 'get', path: '/companies/{companyId}/connections', operationId: 'list-connections',
@@ -32,7 +31,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     }),
     async (c) => {
       const { companyId } = c.req.valid('param');
-      const result = await listConnections(deps, c.get('actor'), companyId, c.req.valid('query'));
+      const result = await listConnections(c.var.deps, c.get('actor'), companyId, c.req.valid('query'));
       const path = `/companies/${companyId}/connections`;
       return c.json(toPageOut(result, (connection) => toConnectionOut(wire, connection), path, new URL(c.req.url).searchParams), 200);
     },
@@ -47,7 +46,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
       responses: { 200: json(ConnectionSchema, 'The new connection'), ...errorResponses(400, 404, 409) },
     }),
     async (c) =>
-      c.json(toConnectionOut(wire, await createConnection(deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json').platformKey)), 200),
+      c.json(toConnectionOut(wire, await createConnection(c.var.deps, c.get('actor'), c.req.valid('param').companyId, c.req.valid('json').platformKey)), 200),
   );
 
   api.openapi(
@@ -59,7 +58,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     ),
     async (c) => {
       const { companyId, connectionId } = c.req.valid('param');
-      return c.json(toConnectionOut(wire, await getConnection(deps, c.get('actor'), companyId, connectionId)), 200);
+      return c.json(toConnectionOut(wire, await getConnection(c.var.deps, c.get('actor'), companyId, connectionId)), 200);
     },
   );
 
@@ -72,7 +71,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     }),
     async (c) => {
       const { companyId, connectionId } = c.req.valid('param');
-      await deleteConnection(deps, c.get('actor'), companyId, connectionId);
+      await deleteConnection(c.var.deps, c.get('actor'), companyId, connectionId);
       return c.body(null, 200);
     },
   );
@@ -86,7 +85,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     }),
     async (c) => {
       const { companyId, connectionId } = c.req.valid('param');
-      const connection = await unlinkConnection(deps, c.get('actor'), companyId, connectionId, c.req.valid('json').status);
+      const connection = await unlinkConnection(c.var.deps, c.get('actor'), companyId, connectionId, c.req.valid('json').status);
       return c.json(toConnectionOut(wire, connection), 200);
     },
   );
@@ -100,7 +99,7 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, deps: Servic
     }),
     async (c) => {
       const { companyId, connectionId } = c.req.valid('param');
-      const connection = await updateConnectionAuthorization(deps, c.get('actor'), companyId, connectionId, c.req.valid('json'));
+      const connection = await updateConnectionAuthorization(c.var.deps, c.get('actor'), companyId, connectionId, c.req.valid('json'));
       return c.json(toConnectionOut(wire, connection), 200);
     },
   );

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { ServiceDeps } from '../../services/deps.js';
 import { getIntegration } from '../../services/integrations/get-integration.js';
 import { listIntegrations } from '../../services/integrations/list-integrations.js';
 import { updateIntegrationSettings } from '../../services/integrations/update-integration-settings.js';
@@ -22,7 +21,7 @@ import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-he
 const route = codatRoutes(['Integrations']);
 const extensionRoute = codatRoutes(['Integrations', 'Doorway extensions']);
 
-export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps, wire: WireContext): void {
+export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, wire: WireContext): void {
   api.openapi(
     route({
       method: 'get', path: '/integrations', operationId: 'list-integrations',
@@ -31,14 +30,14 @@ export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: Servi
       responses: { 200: json(IntegrationsSchema, 'A page of integrations'), ...errorResponses(400) },
     }),
     async (c) => {
-      const result = await listIntegrations(deps, c.get('actor'), c.req.valid('query'));
+      const result = await listIntegrations(c.var.deps, c.get('actor'), c.req.valid('query'));
       return c.json(toPageOut(result, (view) => toIntegrationOut(wire, view), '/integrations', new URL(c.req.url).searchParams), 200);
     },
   );
 
   api.openapi(
     route(getById({ path: '/integrations/{platformKey}', operationId: 'get-integration', summary: 'Get integration', params: PlatformKeyParam, schema: IntegrationSchema, found: 'The integration' })),
-    async (c) => c.json(toIntegrationOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
+    async (c) => c.json(toIntegrationOut(wire, await getIntegration(c.var.deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 
   api.openapi(
@@ -48,7 +47,7 @@ export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: Servi
         summary: 'Get branding', params: PlatformKeyParam, schema: BrandingSchema, found: 'Logos and buttons',
       }),
     ),
-    async (c) => c.json(toBrandingOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
+    async (c) => c.json(toBrandingOut(wire, await getIntegration(c.var.deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 
   api.openapi(
@@ -59,7 +58,7 @@ export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: Servi
         params: PlatformKeyParam, schema: IntegrationSettingsSchema, found: 'This client\'s settings for the platform',
       }),
     ),
-    async (c) => c.json(toIntegrationSettingsOut(wire, await getIntegration(deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
+    async (c) => c.json(toIntegrationSettingsOut(wire, await getIntegration(c.var.deps, c.get('actor'), c.req.valid('param').platformKey)), 200),
   );
 
   api.openapi(
@@ -71,7 +70,7 @@ export function registerIntegrationRoutes(api: OpenAPIHono<HttpEnv>, deps: Servi
       responses: { 200: json(IntegrationSettingsSchema, 'The stored settings'), ...errorResponses(400, 404) },
     }),
     async (c) => {
-      const view = await updateIntegrationSettings(deps, c.get('actor'), c.req.valid('param').platformKey, c.req.valid('json'));
+      const view = await updateIntegrationSettings(c.var.deps, c.get('actor'), c.req.valid('param').platformKey, c.req.valid('json'));
       return c.json(toIntegrationSettingsOut(wire, view), 200);
     },
   );

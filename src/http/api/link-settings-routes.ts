@@ -9,14 +9,14 @@ import { codatRoutes, errorResponses, json, jsonBody } from './route-helpers.js'
 const route = codatRoutes(['Settings', 'Doorway extensions']);
 
 /** Doorway extension in Codat's style: the Hosted Link settings of this client. */
-export function registerLinkSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps): void {
-  const view = async (actor: Actor) => toLinkSettingsOut(await getLinkSettings(deps, actor.clientId));
+export function registerLinkSettingsRoutes(api: OpenAPIHono<HttpEnv>): void {
+  const view = async (deps: ServiceDeps, actor: Actor) => toLinkSettingsOut(await getLinkSettings(deps, actor.clientId));
   api.openapi(
     route({
       method: 'get', path: '/settings/link', operationId: 'get-link-settings', summary: 'Get Link settings (Doorway extension)',
       responses: { 200: json(LinkSettingsSchema, 'Link settings, defaults filled in'), ...errorResponses() },
     }),
-    async (c) => c.json(await view(c.get('actor')), 200),
+    async (c) => c.json(await view(c.var.deps, c.get('actor')), 200),
   );
   api.openapi(
     route({
@@ -25,6 +25,6 @@ export function registerLinkSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: Serv
       request: { body: jsonBody(LinkSettingsInput) },
       responses: { 200: json(LinkSettingsSchema, 'The stored settings'), ...errorResponses(400) },
     }),
-    async (c) => c.json(toLinkSettingsOut(await updateLinkSettings(deps, c.get('actor'), c.req.valid('json') as never)), 200),
+    async (c) => c.json(toLinkSettingsOut(await updateLinkSettings(c.var.deps, c.get('actor'), c.req.valid('json') as never)), 200),
   );
 }

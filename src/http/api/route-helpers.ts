@@ -1,4 +1,4 @@
-import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIRegistry, type RouteConfig, type z } from '@hono/zod-openapi';
 import { ErrorMessageSchema } from '../../wire/codat/errors.js';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -7,6 +7,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown id (or one belonging to another client).',
   409: 'The request conflicts with the current state.',
   413: 'Request body too large.',
+  422: 'The Idempotency-Key was already used with a different request.',
   429: 'Too many requests.',
 };
 
@@ -53,15 +54,35 @@ export function deleteById<P extends z.ZodObject>(config: ByIdConfig<P>) {
 /** Every operation of the API surface takes the API key (the `auth_header` scheme). */
 const SECURITY = [{ auth_header: [] }];
 
+/** The shared `Idempotency-Key` header parameter, referenced by every POST (see codatRoutes). */
+export function registerIdempotencyKeyParameter(registry: OpenAPIRegistry): void {
+  registry.registerComponent('parameters', 'IdempotencyKey', {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Makes a retry safe (Stripe\'s convention; IETF draft-ietf-httpapi-idempotency-key-header). A retry with the same key and body ' +
+      'within 24 hours gets the first answer (status and body, with `Idempotent-Replayed: true`) without a second write or webhook; ' +
+      'the same key with another body is a 422, and a retry while the first request still runs a 409. Keys are per client; ' +
+      'a failed request (4xx/5xx) frees its key. 1–255 visible ASCII characters, e.g. a UUID.',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  });
+}
+const IDEMPOTENCY_KEY = { $ref: '#/components/parameters/IdempotencyKey' };
+
 type OperationConfig = Omit<RouteConfig, 'path' | 'tags' | 'security'> & { path: string; operationId: string };
 
 /**
  * The defaults of one route file's operations, stated once: its OpenAPI tags and the API-key
- * security. Tags and security land right after `operationId`, where the document has them.
+ * security, and on every POST the `Idempotency-Key` header (409 and 422 documented with it; the
+ * header is read by middleware/idempotency.ts, not by the route's validators). Tags and security
+ * land right after `operationId`, where the document has them.
  */
 export function codatRoutes(tags: string[]) {
   return <R extends OperationConfig>(config: R) => {
     const { method, path, operationId, ...rest } = config;
-    return createRoute({ method, path, operationId, tags, security: SECURITY, ...rest } as R & { tags: string[]; security: typeof SECURITY });
+    const idempotent =
+      method === 'post' ? { parameters: [IDEMPOTENCY_KEY], responses: { ...errorResponses(409, 422), ...rest.responses } } : {};
+    return createRoute({ method, path, operationId, tags, security: SECURITY, ...rest, ...idempotent } as R & { tags: string[]; security: typeof SECURITY });
   };
 }

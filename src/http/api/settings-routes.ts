@@ -2,7 +2,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey } from '../../services/api-keys/create-api-key.js';
 import { deleteApiKey } from '../../services/api-keys/delete-api-key.js';
 import { listApiKeys } from '../../services/api-keys/list-api-keys.js';
-import type { ServiceDeps } from '../../services/deps.js';
 import { getProfile } from '../../services/profile/get-profile.js';
 import { setCorsSettings } from '../../services/profile/set-cors-settings.js';
 import { updateProfile } from '../../services/profile/update-profile.js';
@@ -24,14 +23,14 @@ import { codatRoutes, deleteById, errorResponses, json, jsonBody } from './route
 
 const route = codatRoutes(['Settings']);
 
-export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps): void {
+export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
     route({
       method: 'get', path: '/apiKeys', operationId: 'list-api-keys', summary: 'List API keys',
       description: 'Keys are stored hashed: listings show only the last four characters.',
       responses: { 200: json(ApiKeysSchema, 'API keys'), ...errorResponses() },
     }),
-    async (c) => c.json({ results: (await listApiKeys(deps, c.get('actor'))).map((key) => toApiKeyOut(key)) }, 200),
+    async (c) => c.json({ results: (await listApiKeys(c.var.deps, c.get('actor'))).map((key) => toApiKeyOut(key)) }, 200),
   );
   api.openapi(
     route({
@@ -41,14 +40,14 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
       responses: { 201: json(ApiKeyDetailsSchema, 'The new key, shown once'), ...errorResponses(400, 409) },
     }),
     async (c) => {
-      const { key, apiKey } = await createApiKey(deps, c.get('actor'), { name: c.req.valid('json')?.name });
+      const { key, apiKey } = await createApiKey(c.var.deps, c.get('actor'), { name: c.req.valid('json')?.name });
       return c.json(toApiKeyOut(key, apiKey), 201);
     },
   );
   api.openapi(
     route(deleteById({ path: '/apiKeys/{apiKeyId}', operationId: 'delete-api-key', summary: 'Delete API key', params: ApiKeyIdParam })),
     async (c) => {
-      await deleteApiKey(deps, c.get('actor'), c.req.valid('param').apiKeyId);
+      await deleteApiKey(c.var.deps, c.get('actor'), c.req.valid('param').apiKeyId);
       return c.body(null, 204);
     },
   );
@@ -58,7 +57,7 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
       method: 'get', path: '/profile', operationId: 'get-profile', summary: 'Get profile',
       responses: { 200: json(ProfileSchema, 'Profile'), ...errorResponses() },
     }),
-    async (c) => c.json(toProfileOut(await getProfile(deps, c.get('actor'))), 200),
+    async (c) => c.json(toProfileOut(await getProfile(c.var.deps, c.get('actor'))), 200),
   );
   api.openapi(
     route({
@@ -67,7 +66,7 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
       request: { body: jsonBody(ProfileBody) },
       responses: { 200: json(ProfileSchema, 'Profile'), ...errorResponses(400) },
     }),
-    async (c) => c.json(toProfileOut(await updateProfile(deps, c.get('actor'), c.req.valid('json'))), 200),
+    async (c) => c.json(toProfileOut(await updateProfile(c.var.deps, c.get('actor'), c.req.valid('json'))), 200),
   );
 
   for (const [path, suffix] of [['/corsSettings', ''], ['/connectionManagement/corsSettings', '-deprecated']] as const) {
@@ -76,7 +75,7 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
         method: 'get', path, operationId: `get-cors-settings${suffix}`, summary: 'Get CORS settings',
         responses: { 200: json(CorsSettingsSchema, 'Allowed origins'), ...errorResponses() },
       }),
-      async (c) => c.json(toCorsSettingsOut((await getProfile(deps, c.get('actor'))).corsAllowedOrigins), 200),
+      async (c) => c.json(toCorsSettingsOut((await getProfile(c.var.deps, c.get('actor'))).corsAllowedOrigins), 200),
     );
     api.openapi(
       route({
@@ -84,7 +83,7 @@ export function registerSettingsRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceD
         request: { body: jsonBody(CorsBody) },
         responses: { 200: json(CorsSettingsSchema, 'Allowed origins'), ...errorResponses(400) },
       }),
-      async (c) => c.json(toCorsSettingsOut(await setCorsSettings(deps, c.get('actor'), c.req.valid('json').allowedOrigins ?? [])), 200),
+      async (c) => c.json(toCorsSettingsOut(await setCorsSettings(c.var.deps, c.get('actor'), c.req.valid('json').allowedOrigins ?? [])), 200),
     );
   }
 }

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { ServiceDeps } from '../../services/deps.js';
 import { createWebhookConsumer } from '../../services/webhook-consumers/create-webhook-consumer.js';
 import { deleteWebhookConsumer } from '../../services/webhook-consumers/delete-webhook-consumer.js';
 import { listWebhookConsumers } from '../../services/webhook-consumers/list-webhook-consumers.js';
@@ -10,13 +9,13 @@ import { codatRoutes, deleteById, errorResponses, json, jsonBody } from './route
 
 const route = codatRoutes(['Webhooks']);
 
-export function registerWebhookConsumerRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps): void {
+export function registerWebhookConsumerRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
     route({
       method: 'get', path: '/webhooks', operationId: 'list-webhook-consumers', summary: 'List webhook consumers',
       responses: { 200: json(WebhookConsumersSchema, 'Consumers'), ...errorResponses(400) },
     }),
-    async (c) => c.json({ results: (await listWebhookConsumers(deps, c.get('actor'))).map(toWebhookConsumerOut) }, 200),
+    async (c) => c.json({ results: (await listWebhookConsumers(c.var.deps, c.get('actor'))).map(toWebhookConsumerOut) }, 200),
   );
   api.openapi(
     route({
@@ -24,12 +23,12 @@ export function registerWebhookConsumerRoutes(api: OpenAPIHono<HttpEnv>, deps: S
       request: { body: jsonBody(WebhookConsumerPrototype) },
       responses: { 201: json(WebhookConsumerSchema, 'The new consumer'), ...errorResponses(400, 409) },
     }),
-    async (c) => c.json(toWebhookConsumerOut(await createWebhookConsumer(deps, c.get('actor'), c.req.valid('json'))), 201),
+    async (c) => c.json(toWebhookConsumerOut(await createWebhookConsumer(c.var.deps, c.get('actor'), c.req.valid('json'))), 201),
   );
   api.openapi(
     route(deleteById({ path: '/webhooks/{webhookId}', operationId: 'delete-webhook-consumer', summary: 'Delete webhook consumer', params: WebhookIdParam })),
     async (c) => {
-      await deleteWebhookConsumer(deps, c.get('actor'), c.req.valid('param').webhookId);
+      await deleteWebhookConsumer(c.var.deps, c.get('actor'), c.req.valid('param').webhookId);
       return c.body(null, 204);
     },
   );

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { ServiceDeps } from '../../services/deps.js';
 import { getSigningSecret, rotateSigningSecret } from '../../services/webhook-consumers/signing-secret.js';
 import { updateWebhookConsumer } from '../../services/webhook-consumers/update-webhook-consumer.js';
 import {
@@ -31,14 +30,14 @@ import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-he
 const route = codatRoutes(['Webhooks', 'Doorway extensions']);
 
 /** Doorway extensions for webhook delivery, in Codat's style (Svix's operations in Codat's Portal). */
-export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: ServiceDeps): void {
+export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
     route({
       method: 'patch', path: '/webhooks/{webhookId}', operationId: 'update-webhook-consumer', summary: 'Enable or disable a consumer (Doorway extension)', description: 'Re-enabling resumes its pending messages.',
       request: { params: WebhookIdParam, body: jsonBody(WebhookConsumerUpdate) },
       responses: { 200: json(WebhookConsumerSchema, 'The consumer'), ...errorResponses(400, 404) },
     }),
-    async (c) => c.json(toWebhookConsumerOut(await updateWebhookConsumer(deps, c.get('actor'), c.req.valid('param').webhookId, c.req.valid('json'))), 200),
+    async (c) => c.json(toWebhookConsumerOut(await updateWebhookConsumer(c.var.deps, c.get('actor'), c.req.valid('param').webhookId, c.req.valid('json'))), 200),
   );
   api.openapi(
     route(
@@ -47,7 +46,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
         params: WebhookIdParam, schema: WebhookSigningSecretSchema, found: 'The secret',
       }),
     ),
-    async (c) => c.json({ key: await getSigningSecret(deps, c.get('actor'), c.req.valid('param').webhookId) }, 200),
+    async (c) => c.json({ key: await getSigningSecret(c.var.deps, c.get('actor'), c.req.valid('param').webhookId) }, 200),
   );
   api.openapi(
     route({
@@ -55,7 +54,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
       request: { params: WebhookIdParam },
       responses: { 200: json(WebhookSigningSecretSchema, 'The new secret'), ...errorResponses(404) },
     }),
-    async (c) => c.json({ key: await rotateSigningSecret(deps, c.get('actor'), c.req.valid('param').webhookId) }, 200),
+    async (c) => c.json({ key: await rotateSigningSecret(c.var.deps, c.get('actor'), c.req.valid('param').webhookId) }, 200),
   );
   api.openapi(
     route({
@@ -71,7 +70,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
     }),
     async (c) => {
       const { webhookId } = c.req.valid('param');
-      const result = await listWebhookMessages(deps, c.get('actor'), webhookId, c.req.valid('query'));
+      const result = await listWebhookMessages(c.var.deps, c.get('actor'), webhookId, c.req.valid('query'));
       return c.json(toPageOut(result, toWebhookMessageOut, `/webhooks/${webhookId}/messages`, new URL(c.req.url).searchParams), 200);
     },
   );
@@ -83,7 +82,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
     }),
     async (c) => {
       const { webhookId, messageId } = c.req.valid('param');
-      return c.json({ results: (await listMessageAttempts(deps, c.get('actor'), webhookId, messageId)).map(toWebhookAttemptOut) }, 200);
+      return c.json({ results: (await listMessageAttempts(c.var.deps, c.get('actor'), webhookId, messageId)).map(toWebhookAttemptOut) }, 200);
     },
   );
   api.openapi(
@@ -93,7 +92,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
     }),
     async (c) => {
       const { webhookId, messageId } = c.req.valid('param');
-      await resendMessage(deps, c.get('actor'), webhookId, messageId);
+      await resendMessage(c.var.deps, c.get('actor'), webhookId, messageId);
       return c.body(null, 202);
     },
   );
@@ -103,7 +102,7 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
       request: { params: WebhookIdParam, body: jsonBody(RecoverMessagesBody) },
       responses: { 202: json(RecoveredMessagesSchema, 'How many messages were queued again'), ...errorResponses(400, 404) },
     }),
-    async (c) => c.json({ recovered: await recoverFailedMessages(deps, c.get('actor'), c.req.valid('param').webhookId, c.req.valid('json').since) }, 202),
+    async (c) => c.json({ recovered: await recoverFailedMessages(c.var.deps, c.get('actor'), c.req.valid('param').webhookId, c.req.valid('json').since) }, 202),
   );
   api.openapi(
     route({
@@ -111,6 +110,6 @@ export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>, deps: S
       request: { params: WebhookIdParam },
       responses: { 202: json(WebhookMessageSchema, 'The queued message'), ...errorResponses(404) },
     }),
-    async (c) => c.json(toWebhookMessageOut(await sendTestEvent(deps, c.get('actor'), c.req.valid('param').webhookId)), 202),
+    async (c) => c.json(toWebhookMessageOut(await sendTestEvent(c.var.deps, c.get('actor'), c.req.valid('param').webhookId)), 202),
   );
 }

@@ -8,6 +8,7 @@ import { createApiKeyRepository } from './repositories/api-keys.js';
 import { createClientRepository } from './repositories/clients.js';
 import { createCompanyRepository } from './repositories/companies.js';
 import { createConnectionRepository } from './repositories/connections.js';
+import { createIdempotencyKeyRepository } from './repositories/idempotency-keys.js';
 import { createIntegrationSettingsRepository } from './repositories/integration-settings.js';
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
@@ -41,6 +42,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     linkEvents: createLinkEventRepository(db, dialect, compiled),
     rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
+    idempotencyKeys: createIdempotencyKeyRepository(db),
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));
       const inTransaction = (trx: Kysely<Tables>) => work(createStore(trx, dialect, options));

@@ -176,6 +176,17 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface IdempotencyKeysTable {
+  client_id: string;
+  key: string;
+  request_hash: string;
+  status: string; // 'in-progress' | 'done'
+  response_status: number | null;
+  response_body: string | null;
+  created: string;
+  expires: string;
+}
+
 export interface Tables {
   clients: ClientsTable;
   api_keys: ApiKeysTable;
@@ -193,6 +204,7 @@ export interface Tables {
   webhook_events: WebhookEventsTable;
   webhook_messages: WebhookMessagesTable;
   webhook_attempts: WebhookAttemptsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

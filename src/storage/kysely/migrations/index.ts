@@ -6,6 +6,7 @@ import * as webhookDelivery from './0004-webhook-delivery.js';
 import * as connectionsByClientStatusCompany from './0005-connections-by-client-status-company.js';
 import * as webhookMessagesFreshStatistics from './0006-webhook-messages-fresh-statistics.js';
 import * as linkExpiry from './0007-link-expiry.js';
+import * as idempotencyKeys from './0008-idempotency-keys.js';
 import * as revokedApiKeys from './0009-revoked-api-keys.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-connections-by-client-status-company': connectionsByClientStatusCompany,
   '0006-webhook-messages-fresh-statistics': webhookMessagesFreshStatistics,
   '0007-link-expiry': linkExpiry,
+  '0008-idempotency-keys': idempotencyKeys,
   '0009-revoked-api-keys': revokedApiKeys,
 };
