@@ -57,7 +57,7 @@ describe.each(TEST_DIALECTS)('Idempotency-Key over HTTP on %s', (dialect) => {
   });
 
   it('replays other POSTs too, with their own status (201 for a webhook consumer)', async () => {
-    const body = JSON.stringify({ url: 'https://receiver.example/hooks' });
+    const body = JSON.stringify({ url: 'https://receiver.example/hooks', eventTypes: ['company.created'] });
     const key = randomUUID();
     const first = await post('/webhooks', body, key);
     expect(first.status).toBe(201);

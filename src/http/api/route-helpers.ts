@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIRegistry, type RouteConfig, type z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import { ErrorMessageSchema } from '../../wire/codat/errors.js';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -55,7 +55,7 @@ export function deleteById<P extends z.ZodObject>(config: ByIdConfig<P>) {
 const SECURITY = [{ auth_header: [] }];
 
 /** The shared `Idempotency-Key` header parameter, referenced by every POST (see codatRoutes). */
-export function registerIdempotencyKeyParameter(registry: OpenAPIRegistry): void {
+export function registerIdempotencyKeyParameter(registry: OpenAPIHono['openAPIRegistry']): void {
   registry.registerComponent('parameters', 'IdempotencyKey', {
     name: 'Idempotency-Key',
     in: 'header',
@@ -81,8 +81,8 @@ type OperationConfig = Omit<RouteConfig, 'path' | 'tags' | 'security'> & { path:
 export function codatRoutes(tags: string[]) {
   return <R extends OperationConfig>(config: R) => {
     const { method, path, operationId, ...rest } = config;
-    const idempotent =
-      method === 'post' ? { parameters: [IDEMPOTENCY_KEY], responses: { ...errorResponses(409, 422), ...rest.responses } } : {};
-    return createRoute({ method, path, operationId, tags, security: SECURITY, ...rest, ...idempotent } as R & { tags: string[]; security: typeof SECURITY });
+    const route = { method, path, operationId, tags, security: SECURITY, ...rest } as R & { tags: string[]; security: typeof SECURITY };
+    if (method === 'post') Object.assign(route, { parameters: [IDEMPOTENCY_KEY], responses: { ...errorResponses(409, 422), ...rest.responses } });
+    return createRoute(route);
   };
 }
