@@ -171,5 +171,9 @@ describe('Idempotency-Key in the OpenAPI document', () => {
         expect(item[method]?.parameters ?? [], `${method} ${path}`).not.toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
       }
     }
+    // The readable reference resolves the shared parameter.
+    const page = await (await fetch(`${doorway.url}/docs`)).text();
+    const createCompany = page.slice(page.indexOf('id="create-company"'), page.indexOf('</section>', page.indexOf('id="create-company"')));
+    expect(createCompany).toContain('<code>Idempotency-Key</code> <small>header</small>');
   });
 });

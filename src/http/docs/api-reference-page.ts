@@ -2,12 +2,20 @@
  * A self-contained, readable API reference rendered from our own OpenAPI document: no CDN, no
  * client-side script, so it works offline and under a strict CSP.
  */
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+}
+
 interface OpenApiOperation {
   operationId?: string;
   summary?: string;
   description?: string;
   tags?: string[];
-  parameters?: { name: string; in: string; required?: boolean; description?: string }[];
+  /** Inline, or a `$ref` to a shared one in components.parameters (the Idempotency-Key header). */
+  parameters?: Array<OpenApiParameter | { $ref: string }>;
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { description?: string }>;
 }
@@ -15,6 +23,7 @@ interface OpenApiOperation {
 interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
   paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { parameters?: Record<string, OpenApiParameter> };
 }
 
 const escapeHtml = (text: string) =>
@@ -28,6 +37,7 @@ export function renderApiReference(doc: OpenApiDocument): string {
     for (const [method, op] of Object.entries(methods)) {
       const tag = op.tags?.[0] ?? 'Other';
       const params = (op.parameters ?? [])
+        .flatMap((p) => ('$ref' in p ? [doc.components?.parameters?.[p.$ref.split('/').pop() ?? '']].filter((shared) => shared !== undefined) : [p]))
         .map((p) => `<li><code>${escapeHtml(p.name)}</code> <small>${escapeHtml(p.in)}${p.required ? ', required' : ''}</small>${p.description ? ` — ${inlineCode(p.description)}` : ''}</li>`)
         .join('');
       const bodyRef = op.requestBody?.content?.['application/json']?.schema as { $ref?: string } | undefined;
