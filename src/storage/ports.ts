@@ -218,6 +218,11 @@ export interface Store {
   rateLimits: RateLimitRepository;
   webhookOutbox: WebhookOutboxRepository;
   idempotencyKeys: IdempotencyKeyRepository;
+  /**
+   * True where transactions never overlap (SQLite: one connection; with group commit each runs
+   * alone in its SAVEPOINT): a row written in one is never seen half-done by another.
+   */
+  readonly transactionsRunOneAtATime: boolean;
   /** Runs `work` in one database transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -116,6 +116,8 @@ describe.each(TEST_DIALECTS)('Idempotency-Key over HTTP on %s', (dialect) => {
     const key = randomUUID();
     const invalid = await post('/companies', JSON.stringify({ name: 42 }), key);
     expect(invalid.status).toBe(400);
+    const malformed = await post('/companies', '{"name": ', key);
+    expect(malformed.json).toMatchObject({ statusCode: 400, error: 'Malformed JSON in request body.' });
     const name = `Fixed ${key}`;
     expect((await post('/companies', JSON.stringify({ name }), key)).status).toBe(200);
 

@@ -27,12 +27,18 @@ export function idempotency(deps: ServiceDeps, options: IdempotencyOptions = {})
     if (!isValidIdempotencyKey(key)) {
       return c.json(errorEnvelope(400, 'Idempotency-Key must be 1 to 255 visible ASCII characters.', c.get('correlationId')), 400);
     }
-    const requestHash = idempotentRequestHash(c.req.path, await c.req.text());
+    const text = await c.req.text();
+    const requestHash = idempotentRequestHash(c.req.path, text);
+    // Parsed here, outside the transaction, for the route's JSON validator (Hono reads its cache;
+    // a malformed body still fails there, as without the key).
+    c.req.bodyCache.json = parsedJson(text);
     const result = await runIdempotently(deps, c.get('actor'), { key, requestHash }, async (store) => {
       c.set('deps', { ...deps, store });
       await next();
       const response = c.res;
-      return { status: response.status, body: await response.clone().text(), keep: c.error === undefined && response.status < 400 };
+      const body = await response.text();
+      c.res = new Response(body === '' ? null : body, response);
+      return { status: response.status, body, keep: c.error === undefined && response.status < 400 };
     });
     if (result.replayed) {
       const { status, body: stored } = result.response;
@@ -41,6 +47,16 @@ export function idempotency(deps: ServiceDeps, options: IdempotencyOptions = {})
     }
     if (result.outcome.keep) options.afterCommit?.();
   };
+}
+
+function parsedJson(text: string): Promise<unknown> {
+  try {
+    return Promise.resolve(JSON.parse(text) as unknown);
+  } catch (error) {
+    const failed = Promise.reject(error);
+    failed.catch(() => {}); // awaited only by a route that reads a JSON body
+    return failed;
+  }
 }
 
 /** What a key names: the POST's path and its body, byte for byte. */

@@ -43,6 +43,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
     idempotencyKeys: createIdempotencyKeyRepository(db),
+    transactionsRunOneAtATime: dialect === 'sqlite',
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));
       const inTransaction = (trx: Kysely<Tables>) => work(createStore(trx, dialect, options));
