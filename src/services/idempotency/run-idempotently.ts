@@ -79,12 +79,12 @@ export async function runIdempotently(
     }
   }
 
-  const claimed = await deps.store.transaction(claim);
+  const claimed = await claim(deps.store); // its own statements, committed at once
   if (!claimed.claimed) return { replayed: true, response: storedAnswer(claimed.existing, request) };
   try {
     return { replayed: false, outcome: await deps.store.transaction(writeAndRecord) };
   } catch (error) {
-    await deps.store.transaction((tx) => tx.idempotencyKeys.release(clientId, request.key, created));
+    await deps.store.idempotencyKeys.release(clientId, request.key, created);
     if (error instanceof NotKept) return { replayed: false, outcome: error.outcome };
     throw error;
   }

@@ -20,9 +20,11 @@ export function createIdempotencyKeyRepository(db: Kysely<Tables>): IdempotencyK
 
   return {
     async claim(record, now) {
-      // The claim is one upsert: it inserts, or takes over an expired record, or changes nothing
+      // A live record answers without a write (a replay takes no lock). Otherwise one upsert: it inserts, or takes over an expired record, or changes nothing
       // (then returns no row). On PostgreSQL a concurrent claim of the same key waits for this
       // one's row lock, so exactly one of them wins, in any number of processes.
+      const live = await find(record.clientId, record.key);
+      if (live && live.expires > now) return { claimed: false, existing: toRecord(live) };
       for (;;) {
         const values = {
           request_hash: record.requestHash,
