@@ -3,9 +3,9 @@
  * allow-list; Link branding logo and icon; CORS origins) is https, or http on localhost only:
  * anything else is a 400 in Codat's envelope, on both databases, and nothing is stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpLinkClient } from '../support/http-link-client.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { doorwayForSuite } from '../support/start-doorway.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 
 const HOSTILE = [
@@ -19,13 +19,8 @@ const HOSTILE = [
 ];
 
 describe.each(TEST_DIALECTS)('Client-set URLs on %s', (dialect) => {
-  let doorway: RunningDoorway;
-  const api = (method: string, path: string, body?: unknown) => doorway.api(method, path, body);
-
-  beforeAll(async () => {
-    doorway = await startDoorway({ dialect });
-  });
-  afterAll(async () => doorway?.close());
+  const doorway = doorwayForSuite({ dialect });
+  const api = doorway.api;
 
   function expectRefused(result: { status: number; json: Record<string, any> }, label: string) {
     expect(result.status, label).toBe(400);

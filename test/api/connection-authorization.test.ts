@@ -4,18 +4,14 @@
  * shows its error resolved (Codat's `resolvedOnUtc`), in the response, on a later read and in the
  * `connection.connected` event; the credentials are sealed as field credentials.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConnectionCredentials } from '../../src/services/connections/connection-credentials.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { doorwayForSuite } from '../support/start-doorway.js';
 
 describe.each(TEST_DIALECTS)('PUT /authorization on %s', (dialect) => {
-  let doorway: RunningDoorway;
-  beforeAll(async () => {
-    doorway = await startDoorway({ dialect });
-  });
-  afterAll(async () => doorway?.close());
+  const doorway = doorwayForSuite({ dialect });
 
   async function failedLinkConnection() {
     const company = (await doorway.api('POST', '/companies', { name: 'Migrated Ltd' })).json;

@@ -1,17 +1,12 @@
 /** `GET/PUT /settings/link` (Doorway extension) and its effect on what the Link flow offers. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { doorwayForSuite } from '../support/start-doorway.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 
 describe.each(TEST_DIALECTS)('Link settings API on %s', (dialect) => {
-  let doorway: RunningDoorway;
-  const api = (method: string, path: string, body?: unknown) => doorway.api(method, path, body);
-
-  beforeAll(async () => {
-    doorway = await startDoorway({ dialect });
-  });
-  afterAll(async () => doorway?.close());
+  const doorway = doorwayForSuite({ dialect });
+  const api = doorway.api;
 
   describe('Link settings', () => {
     it('serves defaults, stores changes and validates them', async () => {

@@ -3,21 +3,16 @@
  * host (also without `//`, as in `https:{h}/done`) can only lead to an allow-listed URL, and a
  * static template's origin stays its own. Through PUT /profile and the Link API, on both databases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpLinkClient } from '../support/http-link-client.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { doorwayForSuite } from '../support/start-doorway.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 
 const HOST_TEMPLATES = ['https:{h}/done', 'http:{h}/done', 'https:/{h}/done'];
 
 describe.each(TEST_DIALECTS)('Redirect origin on %s', (dialect) => {
-  let doorway: RunningDoorway;
-  const api = (method: string, path: string, body?: unknown) => doorway.api(method, path, body);
-
-  beforeAll(async () => {
-    doorway = await startDoorway({ dialect });
-  });
-  afterAll(async () => doorway?.close());
+  const doorway = doorwayForSuite({ dialect });
+  const api = doorway.api;
 
   async function exitWith(query: string) {
     const companyId = (await api('POST', '/companies', { name: 'Redirect Ltd' })).json.id as string;

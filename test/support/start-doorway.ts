@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
@@ -106,3 +107,36 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
 }
 
 export const basicAuth = (apiKey: string) => `Basic ${Buffer.from(apiKey).toString('base64')}`;
+
+/**
+ * One Doorway for a whole `describe` block: started before its first test, closed after its
+ * last. The returned object reads through to the running instance, so suites can keep it in a
+ * `const` instead of repeating the `let` + hooks in every file.
+ */
+export function doorwayForSuite(options: StartOptions): RunningDoorway {
+  let running: RunningDoorway | undefined;
+  beforeAll(async () => {
+    running = await startDoorway(options);
+  });
+  afterAll(async () => running?.close());
+  const current = () => {
+    if (!running) throw new Error('Doorway starts in beforeAll: use it inside a test or a hook');
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get apiKey() {
+      return current().apiKey;
+    },
+    get authHeader() {
+      return current().authHeader;
+    },
+    get runtime() {
+      return current().runtime;
+    },
+    api: (method, path, body) => current().api(method, path, body),
+    close: () => current().close(),
+  };
+}
