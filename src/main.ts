@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (config.webhooks.worker === 'inline') runtime.worker.start();
   // Every serving process prunes; on PostgreSQL several doing so at once is harmless.
-  runtime.linkPruner.start();
+  runtime.pruner.start();
   const { generatedApiKey, client } = runtime.defaultClient;
   if (generatedApiKey) {
     // Printed once, to stdout rather than the log stream, because it is shown only this time.

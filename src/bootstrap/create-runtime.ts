@@ -16,14 +16,14 @@ import { createStore } from '../storage/kysely/create-store.js';
 import { createGroupCommitter } from '../storage/kysely/sqlite-group-commit.js';
 import path from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import { createLinkPruner, type LinkPruner } from './link-pruner.js';
+import { pruneLinkData } from '../services/link/prune-link-data.js';
+import { createExpiredDataPruner, type ExpiredDataPruner } from './expired-data-pruner.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
 import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
 
 export const VERSION = '0.1.0';
-const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface Runtime {
   config: Config;
@@ -35,7 +35,8 @@ export interface Runtime {
   /** Webhook delivery; `main` starts it in-process unless WEBHOOK_WORKER=off. */
   worker: DeliveryWorker;
   /** Deletes expired Link sessions, OAuth states, rate-limit windows and old Link events; `main` starts it. */
-  linkPruner: LinkPruner;
+  /** Deletes expired Link rows and idempotency keys; `main` starts it in every serving process. */
+  pruner: ExpiredDataPruner;
   close(): Promise<void>;
 }
 
@@ -112,11 +113,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     retentionDays: config.webhooks.retentionDays,
     ...(config.webhooks.retryScheduleSeconds ? { scheduleSeconds: config.webhooks.retryScheduleSeconds } : {}),
   });
-  const linkPruner = createLinkPruner({
-    deps,
-    log: log.child({ component: 'link-pruner' }),
+  const pruner = createExpiredDataPruner({
+    log: log.child({ component: 'pruner' }),
     intervalMs: config.link.pruneIntervalMs,
-    eventRetentionDays: config.link.eventRetentionDays,
+    sweeps: [
+      { name: 'expired Link data', run: async () => ({ ...(await pruneLinkData(deps, { eventRetentionDays: config.link.eventRetentionDays })) }) },
+      // Idempotency keys are kept at least 24 hours; older ones (and lapsed claims) go here.
+      { name: 'idempotency keys', run: async () => ({ idempotencyKeys: await deps.store.idempotencyKeys.prune(toIso(clock.now())) }) },
+    ],
   });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
   if (defaultClient.configuredApiKeyRevoked) {
@@ -137,10 +141,6 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // Off unless a crash test asks for it: die after the commit, before the answer leaves.
     afterIdempotentCommit: config.faultInjection === 'kill-after-idempotent-commit' ? () => process.kill(process.pid, 'SIGKILL') : undefined,
   });
-  // Idempotency keys are kept at least 24 hours; older ones (and lapsed claims) go hourly.
-  const idempotencyPruner = setInterval(() => {
-    deps.store.idempotencyKeys.prune(toIso(clock.now())).catch((error: unknown) => log.warn({ err: error }, 'pruning idempotency keys failed'));
-  }, IDEMPOTENCY_PRUNE_INTERVAL_MS).unref();
   return {
     config,
     deps,
@@ -149,10 +149,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     app,
     defaultClient,
     worker,
-    linkPruner,
+    pruner,
     async close() {
-      await linkPruner.stop();
-      clearInterval(idempotencyPruner);
+      await pruner.stop();
       await worker.stop();
       sender.close();
       await database.close();

@@ -120,7 +120,7 @@ describe.each(TEST_DIALECTS)('Link growth on %s', (dialect) => {
 
   it('prunes on its own: expired sessions, OAuth states and rate-limit windows, then events after the retention', async () => {
     const clock = testClock();
-    doorway = await startDoorway({ dialect, clock, linkPruner: true, config: { link: { eventRetentionDays: 7, pruneIntervalMs: 50, sessionsPerMinute: 60 } } });
+    doorway = await startDoorway({ dialect, clock, pruner: true, config: { link: { eventRetentionDays: 7, pruneIntervalMs: 50, sessionsPerMinute: 60 } } });
     const companyId = (await doorway.api('POST', '/companies', { name: 'Prune Ltd' })).json.id as string;
     const browser = new HttpLinkClient(doorway.url);
     const { sessionId } = await browser.open(`/link/company/${companyId}`);

@@ -31,8 +31,8 @@ export interface StartOptions {
   config?: Partial<Config>;
   /** Runs the webhook worker in-process (as `npm start` does). */
   webhookWorker?: boolean;
-  /** Runs the Link pruner in-process (as `npm start` does). */
-  linkPruner?: boolean;
+  /** Runs the expired-data pruner in-process (as `npm start` does). */
+  pruner?: boolean;
   /** An existing database (a restart): the caller drops it, `close()` does not. */
   database?: TestDatabase;
   /** Where Doorway logs (default: nowhere). */
@@ -79,7 +79,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
   );
   handler = (request, env) => runtime.app.fetch(request, env);
   if (options.webhookWorker) runtime.worker.start();
-  if (options.linkPruner) runtime.linkPruner.start();
+  if (options.pruner) runtime.pruner.start();
   const authHeader = basicAuth(TEST_API_KEY);
   return {
     url,
