@@ -45,6 +45,25 @@ const oauth2AuthSchema = z.strictObject({
    * must store the new one atomically and never refresh the same connection concurrently.
    */
   refreshTokenRotates: z.boolean().default(false),
+  /** Renew the access token this long before it expires (clamped to half its lifetime for short-lived tokens). */
+  refreshMarginSeconds: z.number().int().min(0).max(86_400).default(900),
+  /**
+   * Unused refresh tokens die after this many days (Xero 60, QuickBooks 100): Doorway exercises
+   * every such connection at least once a day, whether or not anyone reads it.
+   */
+  refreshTokenIdleExpiryDays: z.number().int().min(1).max(3650).optional(),
+  /**
+   * One call after authorization that names the organisation connected, for platforms that say it
+   * nowhere else (Xero's `GET /connections`). `pick` maps a connectionInfo key to a path in the JSON
+   * answer (`0.tenantId`: the first element's `tenantId`).
+   */
+  connectionInfoRequest: z
+    .strictObject({
+      url: urlTemplateSchema,
+      headers: z.record(z.string().min(1), z.string()).default(() => ({})),
+      pick: z.record(z.string().min(1), z.string().min(1)),
+    })
+    .optional(),
 });
 
 /** An API-key style form: the credentials are the `connectionConfig` fields (secret ones encrypted). */

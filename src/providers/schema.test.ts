@@ -120,6 +120,7 @@ describe('defaults', () => {
       tokenResponseMetadata: [],
       codeParam: 'code',
       refreshTokenRotates: false,
+      refreshMarginSeconds: 900,
     });
   });
 

@@ -4,7 +4,7 @@ import { publicPaths } from '../domain/public-urls.js';
 import { providerAuthSchema, type OAuth2Auth } from './auth-schema.js';
 import { connectionFieldSchema, type ConnectionField } from './connection-field-schema.js';
 import { deriveIntegrationId, deriveSourceId } from './deterministic-id.js';
-import { inspectTemplate } from './url-template.js';
+import { inspectTemplate, isHttpUrlTemplate } from './url-template.js';
 
 export type { OAuth2Auth, ProviderAuth } from './auth-schema.js';
 export type { ConnectionField } from './connection-field-schema.js';
@@ -35,6 +35,22 @@ const providerDefinitionObjectSchema = z.strictObject({
   docsUrl: z.url({ protocol: /^https?$/ }).optional(),
   auth: providerAuthSchema,
   connectionConfig: z.array(connectionFieldSchema).default(() => []),
+  /**
+   * How to call the platform's API with a Linked connection (the proxy, and what
+   * `connectionInfo` a client needs beside the token). `${connectionInfo.x}` placeholders are
+   * filled from the connection's `connectionInfo` (form fields and values captured at authorization).
+   */
+  api: z
+    .strictObject({
+      baseUrl: z.string().refine(isHttpUrlTemplate, 'must be an absolute http(s) URL; placeholders like ${connectionInfo.field} are allowed'),
+      headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name'), z.string()).default(() => ({})),
+    })
+    .optional(),
+  /**
+   * The `connectionInfo` key that names the organisation a connection reads (Xero's tenant,
+   * QuickBooks' realm): a reconnect that picks a different one is refused.
+   */
+  organisationField: z.string().min(1).optional(),
 });
 
 type ProviderDefinitionObject = z.infer<typeof providerDefinitionObjectSchema>;
