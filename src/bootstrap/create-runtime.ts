@@ -89,6 +89,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
     linkSessionsPerMinute: config.link.sessionsPerMinute,
+    // Replaced by the destination-guarded fetch (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS).
+    outboundFetch: globalThis.fetch,
   };
   if (lock) {
     // We hold the data-directory lock, so leases in the database were taken by a process that

@@ -11,6 +11,8 @@ export interface ExchangeCodeParams {
   /** The query of the request that hit Doorway's callback. */
   callbackParams: URLSearchParams;
   now: Date;
+  /** How the request leaves (the destination-guarded fetch); default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Callback query values the definition asked to keep (e.g. QuickBooks' `realmId`). */
@@ -52,7 +54,7 @@ export async function exchangeAuthorizationCode(
   }
   if (config.pkce && p.codeVerifier === null) throw new Error('This provider uses PKCE: pass the verifier created with the challenge');
 
-  const endpoint = tokenEndpoint(config, app);
+  const endpoint = tokenEndpoint(config, app, p.fetch);
   // Only the code is handed to oauth4webapi. Its validateAuthResponse would otherwise compare
   // `state` (already checked by the caller against the link session) and an `iss` parameter with
   // our stand-in issuer (the token URL's origin), which real platforms need not match. The code

@@ -5,6 +5,8 @@ import type { ExchangeResult, OAuthAppCredentials, ResolvedOAuth2 } from './type
 export interface RefreshParams {
   refreshToken: string;
   now: Date;
+  /** How the request leaves (the destination-guarded fetch); default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface RefreshParams {
  * `metadata` holds the definition's `tokenResponseMetadata` from this response.
  */
 export async function refreshAccessToken(config: ResolvedOAuth2, app: OAuthAppCredentials, p: RefreshParams): Promise<ExchangeResult> {
-  const endpoint = tokenEndpoint(config, app);
+  const endpoint = tokenEndpoint(config, app, p.fetch);
   return callTokenEndpoint({
     endpoint,
     send: () => oauth.refreshTokenGrantRequest(endpoint.as, endpoint.client, endpoint.clientAuth, p.refreshToken, endpoint.requestOptions),

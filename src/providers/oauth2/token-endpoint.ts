@@ -37,7 +37,8 @@ function clientSecretBasic(clientSecret: string): oauth.ClientAuth {
  * compared with anything: id_tokens are detached before processing (see `detachIdToken`) and
  * callbacks are passed through with only their code (see exchange-code.ts).
  */
-export function tokenEndpoint(config: ResolvedOAuth2, app: OAuthAppCredentials): TokenEndpoint {
+/** `fetch`: how requests leave (outbound/ passes one that applies the destination guard); default: the global fetch. */
+export function tokenEndpoint(config: ResolvedOAuth2, app: OAuthAppCredentials, fetch?: typeof globalThis.fetch): TokenEndpoint {
   const tokenUrl = new URL(config.tokenUrl);
   return {
     as: { issuer: tokenUrl.origin, token_endpoint: tokenUrl.href },
@@ -50,6 +51,7 @@ export function tokenEndpoint(config: ResolvedOAuth2, app: OAuthAppCredentials):
       // Plain http only for loopback test servers and a local Doorway's Sandbox; https stays enforced
       // otherwise. (oauth4webapi marks this option deprecated but it is the supported switch in 3.x.)
       [oauth.allowInsecureRequests]: tokenUrl.protocol === 'http:',
+      ...(fetch ? { [oauth.customFetch]: fetch } : {}),
     },
     host: tokenUrl.host,
   };
