@@ -27,6 +27,7 @@ describe('public URLs', () => {
     expect(publicPaths.providerLogo('gbol')).toMatch(/^\/static\/logos\/[a-z]{4}\.svg$/);
     expect(publicPaths.sandboxAuthorize()).toBe(SANDBOX_PATHS.authorize);
     expect(publicPaths.sandboxToken()).toBe(SANDBOX_PATHS.token);
+    expect(publicPaths.sandboxRevoke()).toBe(SANDBOX_PATHS.revoke);
   });
 
   it('makes them absolute under the public base, with or without its trailing slash', () => {
@@ -40,6 +41,9 @@ describe('public URLs', () => {
       expect(urls.portalCompany('c-1')).toBe('https://doorway.example/base/portal/companies/c-1');
       expect(urls.sandboxAuthorize()).toBe('https://doorway.example/base/sandbox/oauth/authorize');
       expect(urls.sandboxToken()).toBe('https://doorway.example/base/sandbox/oauth/token');
+      expect(urls.sandboxRevoke()).toBe('https://doorway.example/base/sandbox/oauth/revoke');
+      // The Sandbox providers' site-relative api.baseUrl resolves the same way.
+      expect(urls.absolute(SANDBOX_PATHS.apiBase)).toBe('https://doorway.example/base/sandbox/api');
     }
   });
 

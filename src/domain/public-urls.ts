@@ -27,10 +27,19 @@ export const PUBLIC_ROUTES = {
 export const SANDBOX_PATHS = {
   authorize: '/sandbox/oauth/authorize',
   token: '/sandbox/oauth/token',
+  /** RFC 7009 token revocation. */
+  revoke: '/sandbox/oauth/revoke',
   stylesheet: '/sandbox/assets/sandbox.css',
   company: '/sandbox/api/company',
   accounts: '/sandbox/api/accounts',
   invoices: '/sandbox/api/invoices',
+  bankAccounts: '/sandbox/api/banking/accounts',
+  bankTransactions: '/sandbox/api/banking/transactions',
+  /**
+   * The Sandbox API's base: the Sandbox providers' `api.baseUrl`, site-relative because only the
+   * deployment knows its public URL (`PublicUrls.absolute` makes it absolute).
+   */
+  apiBase: '/sandbox/api',
 } as const;
 
 /** The path (no base) or absolute URL (with base) of each page Doorway links to. */
@@ -58,6 +67,7 @@ export const publicPaths = {
   providerLogo: (platformKey: string, base = '') => `${base}/static/logos/${platformKey}.svg`,
   sandboxAuthorize: (base = '') => `${base}${SANDBOX_PATHS.authorize}`,
   sandboxToken: (base = '') => `${base}${SANDBOX_PATHS.token}`,
+  sandboxRevoke: (base = '') => `${base}${SANDBOX_PATHS.revoke}`,
 } as const;
 
 /** `https://doorway.example/` and `https://doorway.example` name the same base. */
@@ -76,6 +86,7 @@ export interface PublicUrls {
   portalCompany(companyId: string): string;
   sandboxAuthorize(): string;
   sandboxToken(): string;
+  sandboxRevoke(): string;
   /** A URL as given (absolute) or a path made absolute under the base (e.g. a provider's logo). */
   absolute(pathOrUrl: string): string;
 }
@@ -87,6 +98,7 @@ export function createPublicUrls(publicUrl: string): PublicUrls {
   const oauthCallback = publicPaths.oauthCallback(base);
   const sandboxAuthorize = publicPaths.sandboxAuthorize(base);
   const sandboxToken = publicPaths.sandboxToken(base);
+  const sandboxRevoke = publicPaths.sandboxRevoke(base);
   return {
     base,
     companyLink: (companyId) => publicPaths.companyLink(companyId, base),
@@ -96,6 +108,7 @@ export function createPublicUrls(publicUrl: string): PublicUrls {
     portalCompany: (companyId) => publicPaths.portalCompany(companyId, base),
     sandboxAuthorize: () => sandboxAuthorize,
     sandboxToken: () => sandboxToken,
+    sandboxRevoke: () => sandboxRevoke,
     absolute: (pathOrUrl) => (/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${base}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`),
   };
 }

@@ -3,6 +3,7 @@ import type { Company } from '../domain/company.js';
 import type { Connection } from '../domain/connection.js';
 import type { IdempotencyRecord } from '../domain/idempotency.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
+import type { SandboxGrant } from '../domain/sandbox-grant.js';
 import type { QueryNode } from '../domain/query/index.js';
 import type { LinkSettings } from '../domain/link/link-settings.js';
 import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
@@ -76,6 +77,18 @@ export interface ConnectionRepository {
   readCredentials(clientId: string, id: string): Promise<string | null>;
   delete(clientId: string, companyId: string, id: string): Promise<boolean>;
   hasLinkedAccounting(clientId: string, companyId: string, exceptId?: string): Promise<boolean>;
+  /**
+   * Every client's connections in id order, `limit` at a time after the id `afterId` (keyset
+   * paging, so an export never holds all rows): each with its company's name and sealed
+   * credentials. Operator use only; it crosses tenants.
+   */
+  pageAcrossClients(afterId: string | null, limit: number): Promise<ExportedConnectionRow[]>;
+}
+
+export interface ExportedConnectionRow {
+  connection: Connection;
+  companyName: string;
+  credentialsSealed: string | null;
 }
 
 export interface IntegrationSettingsRepository {
@@ -204,6 +217,23 @@ export interface IdempotencyKeyRepository {
   releaseAllClaims(): Promise<number>;
 }
 
+/** The built-in Sandbox authorization server's grants (not tenant data: no clientId scope). */
+export interface SandboxGrantRepository {
+  insert(grant: SandboxGrant): Promise<void>;
+  /** One primary-key read: what checks an access token against its grant. */
+  findById(id: string): Promise<SandboxGrant | undefined>;
+  /**
+   * Compare-and-swap of the refresh generation: moves it from `fromGeneration` to the next and
+   * pushes `expiresAt` out, only if the grant is still at that generation, not revoked and not
+   * expired at `now`. True for exactly one of any number of concurrent calls.
+   */
+  rotate(id: string, fromGeneration: number, expiresAt: string, now: string): Promise<boolean>;
+  /** Marks the grant revoked; false when it is unknown or already revoked. */
+  revoke(id: string, revokedAt: string): Promise<boolean>;
+  /** Deletes up to `limit` grants that expired before `now` (revoked or not); returns how many. */
+  deleteExpired(now: string, limit: number): Promise<number>;
+}
+
 export interface Store {
   clients: ClientRepository;
   apiKeys: ApiKeyRepository;
@@ -218,6 +248,7 @@ export interface Store {
   rateLimits: RateLimitRepository;
   webhookOutbox: WebhookOutboxRepository;
   idempotencyKeys: IdempotencyKeyRepository;
+  sandboxGrants: SandboxGrantRepository;
   /**
    * True where transactions never overlap (SQLite: one connection; with group commit each runs
    * alone in its SAVEPOINT): a row written in one is never seen half-done by another.

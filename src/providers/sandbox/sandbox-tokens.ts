@@ -3,31 +3,27 @@ import { z } from 'zod';
 import { randomToken } from '../../domain/ids.js';
 
 /**
- * The Sandbox's authorization codes, access tokens and refresh tokens are stateless: each is its
- * claims, HMAC-SHA256-signed with a key Doorway derives at boot. Nothing is stored, so the
- * simulator needs no tables, survives restarts and works the same on every replica.
+ * The Sandbox's authorization codes, access tokens and refresh tokens are claims,
+ * HMAC-SHA256-signed with a key Doorway derives at boot. Access and refresh tokens name the grant
+ * they belong to (a row in `sandbox_grants`), so they can be rotated and revoked like a real
+ * platform's; a refresh token also carries its generation, and only the grant's current one works.
  *
- * Why stateless is acceptable here, although it means a code can be redeemed more than once
- * within its lifetime (RFC 6749 §4.1.2 says codes are single-use):
+ * Codes stay stateless, although that means one could be redeemed more than once within its
+ * lifetime (RFC 6749 §4.1.2 says codes are single-use), because:
  * - This is a simulator holding sample data, never a real platform's credentials.
  * - Doorway's own OAuth `state` (its link session) is single-use and checked in Doorway's callback,
  *   so one consent cannot be turned into two connections; a replayed code gets nowhere.
  * - Codes live 60 seconds and are bound to the client, the exact redirect URI and the PKCE
  *   challenge: redeeming one also needs the client secret and the verifier.
- * Refresh tokens likewise cannot be revoked or retired on rotation; they just expire after 30 days.
+ * A replayed code would at most mint a second, independent grant over the same sample data.
  */
 
 export const SANDBOX_CODE_TTL_SECONDS = 60;
+/** Defaults of SANDBOX_ACCESS_TOKEN_TTL_SECONDS and SANDBOX_REFRESH_TOKEN_TTL_SECONDS. */
 export const SANDBOX_ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
 export const SANDBOX_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-const TOKEN_PREFIX = 'sbx1';
-
-const TTL_SECONDS = {
-  code: SANDBOX_CODE_TTL_SECONDS,
-  access: SANDBOX_ACCESS_TOKEN_TTL_SECONDS,
-  refresh: SANDBOX_REFRESH_TOKEN_TTL_SECONDS,
-} as const;
+const TOKEN_PREFIX = 'sbx2';
 
 const codeClaimsSchema = z.strictObject({
   kind: z.literal('code'),
@@ -38,21 +34,30 @@ const codeClaimsSchema = z.strictObject({
   scope: z.string(),
 });
 
-const grantClaimsSchema = z.strictObject({
-  kind: z.enum(['access', 'refresh']),
+const accessClaimsSchema = z.strictObject({
+  kind: z.literal('access'),
+  grantId: z.string(),
   clientId: z.string(),
   dataset: z.string(),
   scope: z.string(),
 });
 
+/** Dataset and scope live in the grant: a refresh token only says which grant, and which generation. */
+const refreshClaimsSchema = z.strictObject({
+  kind: z.literal('refresh'),
+  grantId: z.string(),
+  generation: z.number().int().min(0),
+  clientId: z.string(),
+});
+
 const signedClaimsSchema = z.intersection(
-  z.discriminatedUnion('kind', [codeClaimsSchema, grantClaimsSchema]),
+  z.discriminatedUnion('kind', [codeClaimsSchema, accessClaimsSchema, refreshClaimsSchema]),
   z.object({ iat: z.number().int(), exp: z.number().int(), jti: z.string() }),
 );
 
 export type SandboxCodeClaims = z.infer<typeof codeClaimsSchema>;
-export type SandboxAccessClaims = z.infer<typeof grantClaimsSchema> & { kind: 'access' };
-export type SandboxRefreshClaims = z.infer<typeof grantClaimsSchema> & { kind: 'refresh' };
+export type SandboxAccessClaims = z.infer<typeof accessClaimsSchema>;
+export type SandboxRefreshClaims = z.infer<typeof refreshClaimsSchema>;
 export type SandboxTokenClaims = SandboxCodeClaims | SandboxAccessClaims | SandboxRefreshClaims;
 export type SandboxTokenKind = SandboxTokenClaims['kind'];
 
@@ -75,24 +80,28 @@ function mac(key: Buffer, signedPart: string): Buffer {
   return createHmac('sha256', key).update(`doorway:sandbox-token:${signedPart}`).digest();
 }
 
-const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
-/** Signs claims; the lifetime follows from the kind (code 60 s, access 1 h, refresh 30 d). */
-export function signSandboxToken(key: Buffer, claims: SandboxTokenClaims, now: Date): string {
+/** Signs claims that live `ttlSeconds` from `now`. */
+export function signSandboxToken(key: Buffer, claims: SandboxTokenClaims, now: Date, ttlSeconds: number): string {
   assertKey(key);
   const iat = epochSeconds(now);
   // jti makes two tokens issued in the same second differ (a refresh must return a new token).
-  const payload = { ...claims, iat, exp: iat + TTL_SECONDS[claims.kind], jti: randomToken(12) };
+  const payload = { ...claims, iat, exp: iat + ttlSeconds, jti: randomToken(12) };
   const signedPart = `${TOKEN_PREFIX}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
   return `${signedPart}.${mac(key, signedPart).toString('base64url')}`;
 }
 
-/** Checks signature, kind and expiry (a token is dead from its `exp` second on). */
+/**
+ * Checks signature, kind and expiry (a token is dead from its `exp` second on). Revocation
+ * passes `ignoreExpiry`: revoking an expired token still ends its grant.
+ */
 export function verifySandboxToken<K extends SandboxTokenKind>(
   key: Buffer,
   token: string,
   kind: K,
   now: Date,
+  options: { ignoreExpiry?: boolean } = {},
 ): SandboxTokenVerification<K> {
   assertKey(key);
   const parts = token.split('.');
@@ -110,6 +119,6 @@ export function verifySandboxToken<K extends SandboxTokenKind>(
   const parsed = signedClaimsSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   if (parsed.data.kind !== kind) return { ok: false, reason: 'wrong_kind' };
-  if (epochSeconds(now) >= parsed.data.exp) return { ok: false, reason: 'expired' };
+  if (!options.ignoreExpiry && epochSeconds(now) >= parsed.data.exp) return { ok: false, reason: 'expired' };
   return { ok: true, claims: parsed.data as SignedSandboxClaims<K> };
 }

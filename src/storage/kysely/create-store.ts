@@ -12,6 +12,7 @@ import { createIdempotencyKeyRepository } from './repositories/idempotency-keys.
 import { createIntegrationSettingsRepository } from './repositories/integration-settings.js';
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
+import { createSandboxGrantRepository } from './repositories/sandbox-grants.js';
 import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js';
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
 import type { Tables } from './tables.js';
@@ -43,6 +44,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
     idempotencyKeys: createIdempotencyKeyRepository(db),
+    sandboxGrants: createSandboxGrantRepository(db, dialect),
     transactionsRunOneAtATime: dialect === 'sqlite',
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));

@@ -187,6 +187,17 @@ export interface IdempotencyKeysTable {
   expires: string;
 }
 
+export interface SandboxGrantsTable {
+  id: string;
+  oauth_client_id: string;
+  dataset: string;
+  scope: string;
+  refresh_generation: number;
+  created: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface Tables {
   clients: ClientsTable;
   api_keys: ApiKeysTable;
@@ -205,6 +216,7 @@ export interface Tables {
   webhook_messages: WebhookMessagesTable;
   webhook_attempts: WebhookAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;
+  sandbox_grants: SandboxGrantsTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

@@ -202,5 +202,17 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
       const { rows } = await (exceptId ? linkedAccountingExcept : linkedAccountingAny)({ companyId, clientId, exceptId });
       return rows.length > 0;
     },
+
+    async pageAcrossClients(afterId, limit) {
+      let query = db
+        .selectFrom('connections')
+        .innerJoin('companies', 'companies.id', 'connections.company_id')
+        .select([...CONNECTION_COLUMNS.map((c) => `connections.${c}` as const), 'connections.credentials_sealed', 'companies.name as company_name'])
+        .orderBy('connections.id')
+        .limit(limit);
+      if (afterId !== null) query = query.where('connections.id', '>', afterId);
+      const rows = await query.execute();
+      return rows.map((row) => ({ connection: toConnection(row), companyName: row.company_name, credentialsSealed: row.credentials_sealed }));
+    },
   };
 }
