@@ -61,6 +61,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       trustProxy: { hops: 0 },
       // One address drives every Link journey here: the per-address session limit would throttle the benchmark.
       link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 0 },
+      sandbox: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86_400 },
       faultInjection: 'off',
       // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },

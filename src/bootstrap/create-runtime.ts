@@ -17,6 +17,7 @@ import { createGroupCommitter } from '../storage/kysely/sqlite-group-commit.js';
 import path from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { pruneLinkData } from '../services/link/prune-link-data.js';
+import { pruneSandboxGrants } from '../services/link/prune-sandbox-grants.js';
 import { createExpiredDataPruner, type ExpiredDataPruner } from './expired-data-pruner.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
@@ -122,6 +123,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       { name: 'expired Link data', run: async () => ({ ...(await pruneLinkData(deps, { eventRetentionDays: config.link.eventRetentionDays })) }) },
       // Idempotency keys are kept at least 24 hours; older ones (and lapsed claims) go here.
       { name: 'idempotency keys', run: async () => ({ idempotencyKeys: await deps.store.idempotencyKeys.prune(toIso(clock.now())) }) },
+      // The built-in Sandbox's grants, revoked or not, once their refresh token has expired.
+      { name: 'Sandbox grants', run: async () => ({ sandboxGrants: await pruneSandboxGrants(deps) }) },
     ],
   });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
@@ -138,6 +141,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
     sandboxSigningKey: secrets.deriveKey('sandbox-signing'),
+    sandboxTokenTtls: config.sandbox,
     linkAssetsDir: overrides.linkAssetsDir ?? findLinkAssetsDir(),
     trustProxy: config.trustProxy,
     // Off unless a crash test asks for it: die after the commit, before the answer leaves.

@@ -36,6 +36,11 @@ export interface Config {
     /** Sessions (Link page loads) per client address per minute; 0: unlimited. */
     sessionsPerMinute: number;
   };
+  /** The built-in Sandbox platform's token lifetimes. */
+  sandbox: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+  };
   /** Test-only fault injection (DOORWAY_FAULT_INJECTION); 'off' in any real deployment. */
   faultInjection: 'off' | 'kill-after-idempotent-commit';
   webhooks: {
@@ -95,6 +100,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       eventRetentionDays: raw.LINK_EVENT_RETENTION_DAYS,
       pruneIntervalMs: raw.LINK_PRUNE_INTERVAL_SECONDS * 1000,
       sessionsPerMinute: raw.LINK_SESSIONS_PER_MINUTE,
+    },
+    sandbox: {
+      accessTokenTtlSeconds: raw.SANDBOX_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: raw.SANDBOX_REFRESH_TOKEN_TTL_SECONDS,
     },
     faultInjection: raw.DOORWAY_FAULT_INJECTION,
     webhooks: {

@@ -103,6 +103,20 @@ export const configSchema = z
       .describe('Link pages (company, connection and Invite URLs) one client address may open per minute; beyond it a friendly 429 page. 0: no limit.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
+    SANDBOX_ACCESS_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(3600)
+      .describe("Lifetime of the built-in Sandbox's access tokens. Short values exercise token refresh."),
+    SANDBOX_REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650 * 86_400)
+      .default(30 * 86_400)
+      .describe("Lifetime of the built-in Sandbox's refresh tokens (each refresh issues a new one and retires the old); after it the connection must be linked again."),
     TRUST_PROXY: z
       .string()
       .default('false')

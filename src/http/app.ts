@@ -18,6 +18,7 @@ import { createSandboxApp } from './sandbox/sandbox-app.js';
 export interface AppOptions {
   deps: LinkDeps;
   sandboxSigningKey: Buffer;
+  sandboxTokenTtls: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number };
   linkAssetsDir: string;
   trustProxy: TrustedProxies;
   wire: WireContext;
@@ -57,6 +58,9 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       clientId: deps.sandboxOAuthApp.clientId,
       clientSecret: deps.sandboxOAuthApp.clientSecret,
       publicUrl: deps.publicUrl,
+      grants: deps.store.sandboxGrants,
+      ...options.sandboxTokenTtls,
+      clock: deps.clock,
       maxBodyBytes,
     }),
   );

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { SANDBOX_DEFAULT_SCOPES } from './sandbox/sandbox-endpoints.js';
 import { isHttpUrlTemplate } from './url-template.js';
 
 /** An http(s) URL that may contain `${connectionConfig.x}` placeholders (checked against the form in schema.ts). */
 const urlTemplateSchema = z
   .string()
   .refine(isHttpUrlTemplate, 'must be an absolute http(s) URL; placeholders like ${connectionConfig.field} are allowed');
+
+const scopeListSchema = z.array(z.string().regex(/^\S+$/, 'must be one scope without whitespace'));
 
 /**
  * Parameters Doorway itself sets on each request. Letting a definition override them would break the
@@ -27,7 +30,7 @@ const oauth2AuthSchema = z.strictObject({
   authorizationUrl: urlTemplateSchema,
   tokenUrl: urlTemplateSchema,
   revocationUrl: urlTemplateSchema.optional(),
-  scopes: z.array(z.string().regex(/^\S+$/, 'must be one scope without whitespace')).default(() => []),
+  scopes: scopeListSchema.default(() => []),
   // Most platforms join scopes with a space; Shopify and Zoho want commas.
   scopeSeparator: z.string().min(1).default(' '),
   pkce: z.boolean().default(true),
@@ -69,8 +72,16 @@ const oauth2AuthSchema = z.strictObject({
 /** An API-key style form: the credentials are the `connectionConfig` fields (secret ones encrypted). */
 const credentialsAuthSchema = z.strictObject({ type: z.literal('credentials') });
 
-/** Doorway's built-in simulated platform: no third party, a local page picks a dataset. */
-const sandboxAuthSchema = z.strictObject({ type: z.literal('sandbox') });
+/**
+ * Doorway's built-in simulated platform: no third party, a local page picks a dataset. Its
+ * endpoints are Doorway's own (see oauth2/resolve-endpoints.ts); a definition only chooses the
+ * scopes to ask for and the token-response fields to keep (the Sandbox answers `dataset`).
+ */
+const sandboxAuthSchema = z.strictObject({
+  type: z.literal('sandbox'),
+  scopes: scopeListSchema.default(() => [...SANDBOX_DEFAULT_SCOPES]),
+  tokenResponseMetadata: z.array(z.string().min(1)).default(() => []),
+});
 
 export const providerAuthSchema = z.discriminatedUnion('type', [oauth2AuthSchema, credentialsAuthSchema, sandboxAuthSchema]);
 

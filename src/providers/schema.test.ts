@@ -172,6 +172,13 @@ describe('validation messages', () => {
     expect(errorFor(oauthProvider({ auth: { type: 'sandbox' } }))).toContain('isSandbox: must be true');
   });
 
+  it('allows the site-relative Sandbox API base only for the built-in Sandbox', () => {
+    const sandbox = oauthProvider({ isSandbox: true, auth: { type: 'sandbox' }, api: { baseUrl: '/sandbox/api' } });
+    expect(parseProviderDefinitions([sandbox], 'ok.json')[0]?.api).toEqual({ baseUrl: '/sandbox/api', headers: {} });
+    expect(errorFor(oauthProvider({ api: { baseUrl: '/sandbox/api' } }))).toContain('api.baseUrl: may be the site-relative /sandbox/api only for the built-in Sandbox');
+    expect(errorFor(oauthProvider({ isSandbox: true, auth: { type: 'sandbox' }, api: { baseUrl: '/elsewhere' } }))).toContain('api.baseUrl: must be an absolute http(s) URL');
+  });
+
   it('rejects parameters Doorway sets itself', () => {
     expect(errorFor(oauthProvider({}, { authorizationParams: { state: 'fixed' } }))).toContain('auth.authorizationParams: must not set');
     expect(errorFor(oauthProvider({}, { tokenParams: { client_secret: 'x' } }))).toContain('auth.tokenParams: must not set');

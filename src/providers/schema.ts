@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_TYPES } from '../domain/source-type.js';
-import { publicPaths } from '../domain/public-urls.js';
+import { publicPaths, SANDBOX_PATHS } from '../domain/public-urls.js';
 import { providerAuthSchema, type OAuth2Auth } from './auth-schema.js';
 import { connectionFieldSchema, type ConnectionField } from './connection-field-schema.js';
 import { deriveIntegrationId, deriveSourceId } from './deterministic-id.js';
@@ -39,10 +39,19 @@ const providerDefinitionObjectSchema = z.strictObject({
    * How to call the platform's API with a Linked connection (the proxy, and what
    * `connectionInfo` a client needs beside the token). `${connectionInfo.x}` placeholders are
    * filled from the connection's `connectionInfo` (form fields and values captured at authorization).
+   * The built-in Sandbox (`auth.type: 'sandbox'`) alone may give the site-relative
+   * `SANDBOX_PATHS.apiBase` (`/sandbox/api`): it lives under Doorway's own PUBLIC_URL, which no
+   * catalogue can know, so whoever renders the base makes it absolute with `PublicUrls.absolute`
+   * (`deps.urls.absolute(baseUrl)`, which leaves absolute URLs as they are).
    */
   api: z
     .strictObject({
-      baseUrl: z.string().refine(isHttpUrlTemplate, 'must be an absolute http(s) URL; placeholders like ${connectionInfo.field} are allowed'),
+      baseUrl: z
+        .string()
+        .refine(
+          (value) => value === SANDBOX_PATHS.apiBase || isHttpUrlTemplate(value),
+          'must be an absolute http(s) URL; placeholders like ${connectionInfo.field} are allowed',
+        ),
       headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name'), z.string()).default(() => ({})),
     })
     .optional(),
@@ -113,6 +122,9 @@ function checkCrossFieldRules(definition: ProviderDefinitionObject, ctx: z.Refin
   // A simulated platform must never be shown to real users as if it were real.
   if (auth.type === 'sandbox' && !definition.isSandbox) {
     ctx.addIssue({ code: 'custom', path: ['isSandbox'], message: 'must be true for a sandbox provider' });
+  }
+  if (definition.api?.baseUrl === SANDBOX_PATHS.apiBase && auth.type !== 'sandbox') {
+    ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: `may be the site-relative ${SANDBOX_PATHS.apiBase} only for the built-in Sandbox (auth.type "sandbox")` });
   }
 }
 

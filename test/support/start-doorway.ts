@@ -56,6 +56,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     maxBodyBytes: 1_048_576,
     trustProxy: { hops: 0 },
     link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 },
+    sandbox: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86_400 },
     faultInjection: 'off',
     webhooks: {
       worker: 'off',

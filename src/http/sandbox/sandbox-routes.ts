@@ -1,22 +1,23 @@
 import type { Context, Hono } from 'hono';
 import { systemClock, type Clock } from '../../domain/clock.js';
-import { getSandboxDataset, listSandboxDatasets, type SandboxDataset } from '../../providers/sandbox/datasets.js';
+import { getSandboxDataset, listSandboxDatasets } from '../../providers/sandbox/datasets.js';
 import { SANDBOX_PATHS, trimTrailingSlash } from '../../providers/sandbox/sandbox-endpoints.js';
-import { signSandboxToken, verifySandboxToken } from '../../providers/sandbox/sandbox-tokens.js';
 import { checkAuthorizationRequest, redirectWith, type AuthorizationRequestCheck } from './authorization-request.js';
 import { SANDBOX_CSS } from './sandbox-css.js';
 import { renderAuthorizePage, renderErrorPage } from './sandbox-pages.js';
-import { handleTokenRequest } from './sandbox-token-endpoint.js';
+import { registerSandboxApiRoutes } from './sandbox-api-routes.js';
+import { handleRevocationRequest } from './sandbox-revocation-endpoint.js';
+import { handleTokenRequest, signSandboxCode, type SandboxServerSettings } from './sandbox-token-endpoint.js';
 
-export interface SandboxRouteOptions {
-  /** Signs codes and tokens; derive it for this purpose (e.g. `secretBox.deriveKey('sandbox-tokens')`). */
-  signingKey: Buffer;
-  /** The one client the Sandbox knows: Doorway itself. */
-  clientId: string;
-  clientSecret: string;
+/**
+ * `signingKey` signs codes and tokens (derive it for this purpose); `clientId` and `clientSecret`
+ * are the one client the Sandbox knows, Doorway itself; `grants` (the store's) make its tokens
+ * rotatable and revocable; the lifetimes come from SANDBOX_*_TOKEN_TTL_SECONDS.
+ */
+export interface SandboxRouteOptions extends SandboxServerSettings {
   /** Doorway's public URL: the only acceptable redirect URI is its /link/oauth/callback. */
   publicUrl: string;
-  /** Defaults to the system clock; tests move time to expire codes. */
+  /** Defaults to the system clock; tests move time to expire codes and tokens. */
   clock?: Clock;
 }
 
@@ -87,43 +88,25 @@ export function registerSandboxRoutes(app: Hono<any>, options: SandboxRouteOptio
       const page = renderAuthorizePage({ request, datasets: listSandboxDatasets(), problem: 'Choose a sample company to share.' });
       return sendPage(c, page, 400, formTargets);
     }
-    const code = signSandboxToken(
-      options.signingKey,
+    const code = signSandboxCode(
+      options,
       { kind: 'code', clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, dataset: dataset.id, scope: request.scope },
       clock.now(),
     );
     return c.redirect(redirectWith(request.redirectUri, request.state, { code }), 302);
   });
 
+  const readOAuthRequest = async (c: Context) => ({ contentType: c.req.header('content-type'), authorization: c.req.header('authorization'), body: await c.req.text() });
+
   app.post(SANDBOX_PATHS.token, async (c) => {
-    const result = handleTokenRequest(
-      options,
-      { contentType: c.req.header('content-type'), authorization: c.req.header('authorization'), body: await c.req.text() },
-      clock.now(),
-    );
+    const result = await handleTokenRequest(options, await readOAuthRequest(c), clock.now());
     return c.json(result.body, result.status, result.headers);
   });
 
-  /** The dataset a bearer token grants, or a 401 (RFC 6750 §3). */
-  const withDataset = (c: Context, read: (dataset: SandboxDataset) => unknown) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    const challenge = 'Bearer realm="Doorway Sandbox"';
-    if (!match?.[1]) {
-      c.header('WWW-Authenticate', challenge);
-      return c.json({ error: 'invalid_request', error_description: 'A Bearer access token is required' }, 401);
-    }
-    const verified = verifySandboxToken(options.signingKey, match[1], 'access', clock.now());
-    const dataset = verified.ok ? getSandboxDataset(verified.claims.dataset) : undefined;
-    if (!dataset) {
-      const description = verified.ok || verified.reason !== 'expired' ? 'The access token is not valid' : 'The access token has expired';
-      c.header('WWW-Authenticate', `${challenge}, error="invalid_token", error_description="${description}"`);
-      return c.json({ error: 'invalid_token', error_description: description }, 401);
-    }
-    c.header('Cache-Control', 'no-store');
-    return c.json(read(dataset) as object);
-  };
+  app.post(SANDBOX_PATHS.revoke, async (c) => {
+    const result = await handleRevocationRequest(options, await readOAuthRequest(c), clock.now());
+    return c.json(result.body, result.status, result.headers);
+  });
 
-  app.get(SANDBOX_PATHS.company, (c) => withDataset(c, (dataset) => ({ dataset: dataset.id, ...dataset.company })));
-  app.get(SANDBOX_PATHS.accounts, (c) => withDataset(c, (dataset) => ({ results: dataset.accounts })));
-  app.get(SANDBOX_PATHS.invoices, (c) => withDataset(c, (dataset) => ({ results: dataset.invoices })));
+  registerSandboxApiRoutes(app, options, clock);
 }

@@ -1,4 +1,5 @@
 import type { ProviderDefinitionInput } from '../schema.js';
+import { SANDBOX_PATHS } from '../sandbox/sandbox-endpoints.js';
 
 /**
  * Banking Sandbox: the simulated platform for the banking step of Link.
@@ -11,5 +12,8 @@ export const bankingSandbox = {
   sourceType: 'Banking',
   isSandbox: true,
   dataProvidedBy: 'Doorway',
-  auth: { type: 'sandbox' },
+  // The consent page's choice comes back in the token response; a reconnect must keep it.
+  auth: { type: 'sandbox', scopes: ['banking.read', 'offline_access'], tokenResponseMetadata: ['dataset'] },
+  organisationField: 'dataset',
+  api: { baseUrl: SANDBOX_PATHS.apiBase },
 } satisfies ProviderDefinitionInput;

@@ -1,4 +1,5 @@
 import type { ProviderDefinitionInput } from '../schema.js';
+import { SANDBOX_PATHS } from '../sandbox/sandbox-endpoints.js';
 
 /** Codat's Commerce Sandbox (`aiwb`): the simulated platform for the commerce step of Link. */
 export const commerceSandbox = {
@@ -7,5 +8,8 @@ export const commerceSandbox = {
   sourceType: 'Commerce',
   isSandbox: true,
   dataProvidedBy: 'Doorway',
-  auth: { type: 'sandbox' },
+  // The consent page's choice comes back in the token response; a reconnect must keep it.
+  auth: { type: 'sandbox', tokenResponseMetadata: ['dataset'] },
+  organisationField: 'dataset',
+  api: { baseUrl: SANDBOX_PATHS.apiBase },
 } satisfies ProviderDefinitionInput;

@@ -1,4 +1,5 @@
 import type { ProviderDefinitionInput } from '../schema.js';
+import { SANDBOX_PATHS } from '../sandbox/sandbox-endpoints.js';
 
 /**
  * Codat's accounting Sandbox (key `mqjo`): no third party and no credentials. Doorway's own page
@@ -11,5 +12,8 @@ export const sandbox = {
   sourceType: 'Accounting',
   isSandbox: true,
   dataProvidedBy: 'Doorway',
-  auth: { type: 'sandbox' },
+  // The consent page's choice comes back in the token response; a reconnect must keep it.
+  auth: { type: 'sandbox', tokenResponseMetadata: ['dataset'] },
+  organisationField: 'dataset',
+  api: { baseUrl: SANDBOX_PATHS.apiBase },
 } satisfies ProviderDefinitionInput;

@@ -49,9 +49,11 @@ describe('resolveOAuth2', () => {
         'https://doorway.example/base/sandbox/oauth/token',
       ]);
       // Like most real platforms: PKCE, Basic auth at the token endpoint, a refresh token asked for.
-      expect(resolved).toMatchObject({ scopes: ['accounting.read', 'offline_access'], pkce: true, tokenEndpointAuth: 'client_secret_basic', codeParam: 'code' });
-      // Nothing platform-specific: no extra parameters, no metadata to collect.
-      expect([resolved.authorizationParams, resolved.tokenParams, resolved.callbackMetadata, resolved.tokenResponseMetadata]).toEqual([{}, {}, [], []]);
+      const scopes = key === 'bnks' ? ['banking.read', 'offline_access'] : ['accounting.read', 'offline_access'];
+      expect(resolved).toMatchObject({ scopes, pkce: true, tokenEndpointAuth: 'client_secret_basic', codeParam: 'code' });
+      // No extra parameters; the token response's `dataset` (the sample company picked) is kept.
+      expect([resolved.authorizationParams, resolved.tokenParams, resolved.callbackMetadata, resolved.tokenResponseMetadata]).toEqual([{}, {}, [], ['dataset']]);
+      expect(provider(key)).toMatchObject({ organisationField: 'dataset', api: { baseUrl: '/sandbox/api', headers: {} } });
     }
   });
 

@@ -1,6 +1,5 @@
 import type { ProviderDefinition } from '../schema.js';
 import { publicPaths, trimTrailingSlash } from '../../domain/public-urls.js';
-import { SANDBOX_DEFAULT_SCOPES } from '../sandbox/sandbox-endpoints.js';
 import { renderTemplate } from '../url-template.js';
 import type { ResolvedOAuth2 } from './types.js';
 
@@ -31,14 +30,14 @@ export function resolveOAuth2(provider: ProviderDefinition, options: ResolveOAut
     return {
       authorizationUrl: publicPaths.sandboxAuthorize(base),
       tokenUrl: publicPaths.sandboxToken(base),
-      scopes: [...(scopes ?? SANDBOX_DEFAULT_SCOPES)],
+      scopes: [...(scopes ?? auth.scopes)],
       scopeSeparator: ' ',
       pkce: true,
       tokenEndpointAuth: 'client_secret_basic',
       authorizationParams: {},
       tokenParams: {},
       callbackMetadata: [],
-      tokenResponseMetadata: [],
+      tokenResponseMetadata: [...auth.tokenResponseMetadata],
       codeParam: 'code',
     };
   }

@@ -55,4 +55,24 @@ describe('sandbox datasets', () => {
       expect(dataset.accounts.find((a) => a.nominalCode === '1200')?.currentBalance).toBeGreaterThan(0);
     }
   });
+
+  it('gives every company a bank account whose transactions end at the books\' bank balance', () => {
+    for (const dataset of listSandboxDatasets()) {
+      const [account] = dataset.bankAccounts;
+      const booksMinor = Math.round((dataset.accounts.find((a) => a.nominalCode === '1200')?.currentBalance ?? NaN) * 100);
+      expect(dataset.bankAccounts).toHaveLength(1);
+      expect(Math.round((account?.balance.current ?? NaN) * 100), dataset.id).toBe(booksMinor);
+      let runningMinor = 0;
+      let previousDate = '';
+      for (const transaction of dataset.bankTransactions) {
+        runningMinor += Math.round(transaction.amount * 100);
+        expect(Math.round(transaction.balance * 100)).toBe(runningMinor);
+        expect(transaction.date >= previousDate && transaction.date <= dataset.company.periodEnd).toBe(true);
+        expect(transaction.transactionType).toBe(transaction.amount >= 0 ? 'Credit' : 'Debit');
+        expect(transaction.accountId).toBe(account?.id);
+        previousDate = transaction.date;
+      }
+      expect(runningMinor, dataset.id).toBe(booksMinor);
+    }
+  });
 });

@@ -3,6 +3,9 @@
  * from a small spec with a seeded PRNG, so the same dataset id always yields the same numbers (on
  * every machine, every run) and tests can assert exact values.
  */
+import { deriveBanking, type SandboxBankAccount, type SandboxBankTransaction } from './banking-data.js';
+
+export type { SandboxBankAccount, SandboxBankTransaction } from './banking-data.js';
 
 export type SandboxAccountType = 'Asset' | 'Liability' | 'Equity' | 'Income' | 'Expense';
 
@@ -48,6 +51,9 @@ export interface SandboxDataset {
   company: SandboxCompany;
   accounts: readonly SandboxAccount[];
   invoices: readonly SandboxInvoice[];
+  /** The same company's bank (banking.read): see banking-data.ts. */
+  bankAccounts: readonly SandboxBankAccount[];
+  bankTransactions: readonly SandboxBankTransaction[];
 }
 
 interface DatasetSpec {
@@ -238,6 +244,7 @@ function buildDataset(spec: DatasetSpec): SandboxDataset {
     },
     accounts: deriveAccounts(spec, invoices),
     invoices,
+    ...deriveBanking({ ...spec, datasetId: spec.id }, invoices),
   };
 }
 

@@ -30,7 +30,8 @@ export async function pruneLinkData(deps: Pick<ServiceDeps, 'store' | 'clock'>, 
   };
 }
 
-async function drain(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
+/** Runs `deleteBatch` until a batch comes back short; answers how many rows it deleted in all. */
+export async function drain(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await deleteBatch(PRUNE_BATCH_SIZE);
