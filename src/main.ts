@@ -2,17 +2,21 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
+import { exportConnectionsToFile, ExportFileExistsError } from './bootstrap/export-connections-file.js';
 import { createClient } from './services/clients/create-client.js';
 
-const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug]]';
+const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug] | export-connections <file>]';
+
+const COMMANDS = ['serve', 'worker', 'migrate', 'create-client', 'export-connections'];
 
 /**
  * `doorway serve` (default) starts the HTTP server; `migrate` only applies migrations;
- * `create-client` adds a tenant and prints its first API key once.
+ * `create-client` adds a tenant and prints its first API key once; `export-connections` writes
+ * every connection with its decrypted credentials to a new file (mode 0600), to move elsewhere.
  */
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'serve';
-  if (!['serve', 'worker', 'migrate', 'create-client'].includes(command) || (command === 'create-client' && !argv[1])) {
+  if (!COMMANDS.includes(command) || ((command === 'create-client' || command === 'export-connections') && !argv[1])) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
@@ -28,6 +32,22 @@ async function main(argv: string[]): Promise<void> {
     const { client, apiKey } = await createClient(runtime.deps, { name: argv[1]!, slug: argv[2] });
     process.stdout.write(`Created client "${client.name}" (${client.id}, slug ${client.slug}). API key (shown once):\n\n  ${apiKey}\n\n`);
     await runtime.close();
+    return;
+  }
+  if (command === 'export-connections') {
+    try {
+      const { connections, unreadable } = await exportConnectionsToFile(runtime, argv[1]!);
+      process.stdout.write(`Exported ${connections} connections to ${argv[1]} (mode 0600; it holds their credentials in plain text).\n`);
+      if (unreadable > 0) {
+        process.stderr.write(`${unreadable} connections' credentials could not be opened (see credentialsError in the file): was DOORWAY_ENCRYPTION_KEY changed?\n`);
+      }
+    } catch (error) {
+      if (!(error instanceof ExportFileExistsError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      await runtime.close();
+    }
     return;
   }
   const shutdownOn = (stop: () => Promise<void>) => {
