@@ -93,7 +93,7 @@ export const configSchema = z
       .min(1)
       .max(86_400)
       .default(300)
-      .describe('How often each process deletes expired Link sessions, OAuth states, rate-limit windows and old Link events.'),
+      .describe('How often each process deletes expired Link sessions, OAuth states, rate-limit windows, old Link events, idempotency keys and Sandbox grants.'),
     LINK_SESSIONS_PER_MINUTE: z.coerce
       .number()
       .int()

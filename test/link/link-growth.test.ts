@@ -137,5 +137,11 @@ describe.each(TEST_DIALECTS)('Link growth on %s', (dialect) => {
 
     clock.advance(7 * DAY);
     await expect.poll(rows, { timeout: 10_000, interval: 50 }).toEqual({ link_sessions: 0, oauth_states: 0, rate_limits: 0, link_events: 0 });
+
+    // The Sandbox grant behind the connection lives as long as its refresh token (30 days by default).
+    const grants = async () => Number((await db.selectFrom('sandbox_grants').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await grants()).toBe(1);
+    clock.advance(30 * DAY);
+    await expect.poll(grants, { timeout: 10_000, interval: 50 }).toBe(0);
   }, 60_000);
 });
