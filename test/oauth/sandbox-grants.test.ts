@@ -5,7 +5,7 @@
  * injected clock, and the REST API pages and serves banking data to banking-scoped tokens.
  */
 import { describe, expect, it } from 'vitest';
-import { exchangeAuthorizationCode, refreshAccessToken, type ResolvedOAuth2 } from '../../src/providers/oauth2/index.js';
+import { buildAuthorizationUrl, createPkcePair, exchangeAuthorizationCode, refreshAccessToken, type ResolvedOAuth2 } from '../../src/providers/oauth2/index.js';
 import { getSandboxDataset } from '../../src/providers/sandbox/datasets.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { decideOnConsent, SANDBOX_APP as APP, SANDBOX_START as START, sandboxServerForSuite, type SandboxServer } from './support/sandbox-server.js';
@@ -112,6 +112,13 @@ describe.each(TEST_DIALECTS)('Sandbox grants on %s', (dialect) => {
       expect(response.status, bad).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request' });
     }
+  });
+
+  it('describes the datasets by their bank transactions on the Banking Sandbox\'s consent page', async () => {
+    const url = buildAuthorizationUrl(server.resolve('bnks'), { clientId: APP.clientId, redirectUri: server.redirectUri, state: 's', codeChallenge: createPkcePair().challenge });
+    const html = await (await fetch(url)).text();
+    expect(html).toContain(`Hartley &amp; Finch Ltd · GBP · ${getSandboxDataset('uk-retailer')?.bankTransactions.length} bank transactions`);
+    expect(html).toContain('Read banking data');
   });
 
   it('serves bank accounts and transactions to a Banking Sandbox token, and 403 across scopes', async () => {

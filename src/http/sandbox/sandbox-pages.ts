@@ -39,9 +39,11 @@ function hidden(name: string, value: string | null): string {
   return value === null ? '' : `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
 }
 
-function datasetOption(dataset: SandboxDataset, checked: boolean): string {
+/** What the request would read of a dataset: its invoices, or (banking only) its bank transactions. */
+function datasetOption(dataset: SandboxDataset, checked: boolean, bankingOnly: boolean): string {
   const id = `dataset-${dataset.id}`;
-  const detail = `${dataset.company.name} · ${dataset.company.baseCurrency} · ${dataset.invoices.length} invoices`;
+  const volume = bankingOnly ? `${dataset.bankTransactions.length} bank transactions` : `${dataset.invoices.length} invoices`;
+  const detail = `${dataset.company.name} · ${dataset.company.baseCurrency} · ${volume}`;
   return `<div class="option">
 <input type="radio" id="${escapeHtml(id)}" name="dataset" value="${escapeHtml(dataset.id)}"${checked ? ' checked' : ''} required>
 <label for="${escapeHtml(id)}"><span class="name">${escapeHtml(dataset.label)}</span><span class="detail">${escapeHtml(detail)}</span></label>
@@ -60,6 +62,8 @@ export interface AuthorizePageOptions {
 export function renderAuthorizePage(options: AuthorizePageOptions): string {
   const { request, datasets } = options;
   const selected = datasets.some((d) => d.id === options.selectedDataset) ? options.selectedDataset : datasets[0]?.id;
+  const granted = request.scope.split(' ');
+  const bankingOnly = granted.includes('banking.read') && !granted.includes('accounting.read');
   const scopes = request.scope
     .split(' ')
     .map((scope) => `<li>${escapeHtml(SANDBOX_SCOPE_DESCRIPTIONS[scope] ?? scope)}</li>`)
@@ -80,7 +84,7 @@ ${hidden('code_challenge', request.codeChallenge)}
 ${hidden('code_challenge_method', 'S256')}
 <fieldset>
 <legend>Sample company to share</legend>
-${datasets.map((dataset) => datasetOption(dataset, dataset.id === selected)).join('\n')}
+${datasets.map((dataset) => datasetOption(dataset, dataset.id === selected, bankingOnly)).join('\n')}
 </fieldset>
 <p>Doorway will be able to:</p>
 <ul class="scopes">
