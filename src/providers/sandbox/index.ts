@@ -1,5 +1,5 @@
 export { getSandboxDataset, listSandboxDatasets } from './datasets.js';
-export type { SandboxAccount, SandboxCompany, SandboxDataset, SandboxInvoice } from './datasets.js';
+export type { SandboxAccount, SandboxBankAccount, SandboxBankTransaction, SandboxCompany, SandboxDataset, SandboxInvoice } from './datasets.js';
 export { SANDBOX_DEFAULT_SCOPES, SANDBOX_PATHS, SANDBOX_SCOPE_DESCRIPTIONS } from './sandbox-endpoints.js';
 export {
   SANDBOX_ACCESS_TOKEN_TTL_SECONDS,
