@@ -19,9 +19,7 @@ import { randomToken } from '../../domain/ids.js';
  */
 
 export const SANDBOX_CODE_TTL_SECONDS = 60;
-/** Defaults of SANDBOX_ACCESS_TOKEN_TTL_SECONDS and SANDBOX_REFRESH_TOKEN_TTL_SECONDS. */
-export const SANDBOX_ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
-export const SANDBOX_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+// Access and refresh token lifetimes are configuration (SANDBOX_*_TOKEN_TTL_SECONDS), passed in.
 
 const TOKEN_PREFIX = 'sbx2';
 
