@@ -51,6 +51,12 @@ export interface Config {
     timeoutMs: number;
     concurrency: number;
   };
+  tokenRefresh: {
+    worker: 'inline' | 'off';
+    concurrency: number;
+    /** Separate days of failed refreshes after which a connection is Deauthorized. */
+    failureDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -113,6 +119,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retentionDays: raw.WEBHOOK_RETENTION_DAYS,
       timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
       concurrency: raw.WEBHOOK_CONCURRENCY,
+    },
+    tokenRefresh: {
+      worker: raw.TOKEN_REFRESH_WORKER,
+      concurrency: raw.TOKEN_REFRESH_CONCURRENCY,
+      failureDays: raw.TOKEN_REFRESH_FAILURE_DAYS,
     },
   };
 }

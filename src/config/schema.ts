@@ -147,6 +147,21 @@ export const configSchema = z
           'committing a POST that carries an Idempotency-Key, before answering it (the crash test of idempotent retries).',
       ),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64).describe('Deliveries in flight per worker process.'),
+    TOKEN_REFRESH_WORKER: z
+      .enum(['inline', 'off'])
+      .default('inline')
+      .describe(
+        'inline: `npm start` also refreshes Linked connections\' OAuth tokens before they expire (and exercises idle refresh tokens daily); ' +
+          'off: `npm run worker` processes do it instead (PostgreSQL). Requests refresh on demand either way.',
+      ),
+    TOKEN_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8).describe('Background token refreshes in flight per process.'),
+    TOKEN_REFRESH_FAILURE_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(4)
+      .describe('A connection whose token refresh fails (network, 5xx, 429) on this many separate days becomes Deauthorized; invalid_grant does at once.'),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import type { QueryNode } from '../domain/query/index.js';
 import type { LinkSettings } from '../domain/link/link-settings.js';
 import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
+import type { TokenRefreshState } from '../domain/token-refresh.js';
 import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../domain/webhook-message.js';
 
 /**
@@ -191,6 +192,34 @@ export interface RateLimitRepository {
   deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }
 
+/**
+ * Each Linked OAuth connection's refresh schedule and lease. A lease (`leaseUntil` + `leaseOwner`)
+ * is what makes one refresh per connection at a time across processes: whoever holds it may
+ * spend the refresh token; everyone else waits for the stored result.
+ */
+export interface TokenRefreshRepository {
+  /** Starts (or restarts) a connection's bookkeeping, dropping any lease: call it in the transaction that Links it. */
+  initialise(state: TokenRefreshState): Promise<void>;
+  find(connectionId: string): Promise<TokenRefreshState | undefined>;
+  /** Forgets a connection that left Linked (the row also goes with its connection). */
+  delete(connectionId: string): Promise<void>;
+  /** Takes the lease until `until` when nobody holds it at `now` (or `owner` already does); false otherwise. */
+  acquireLease(connectionId: string, owner: string, now: string, until: string): Promise<boolean>;
+  /** Leases up to `limit` rows due at `now` to `owner` (SKIP LOCKED on PostgreSQL), earliest due first. */
+  claimDue(owner: string, now: string, until: string, limit: number): Promise<TokenRefreshState[]>;
+  /**
+   * Stores the state after an attempt and ends the lease; call it in the transaction that stores
+   * the tokens. False when another owner holds an unexpired lease (nothing is written then).
+   */
+  complete(state: TokenRefreshState, owner: string, now: string): Promise<boolean>;
+  /** Ends `owner`'s leases on these rows without recording anything (claimed, never started). */
+  releaseLeases(connectionIds: readonly string[], owner: string): Promise<void>;
+  /** Clears every lease: only for a process that owns the database alone (SQLite, at start-up). */
+  releaseAllLeases(): Promise<number>;
+  /** The earliest due time of any row, so an idle job knows when to wake. */
+  nextDueAt(): Promise<string | undefined>;
+}
+
 /** The outcome of claiming a key: ours now, or the record of the request that holds it. */
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
@@ -249,6 +278,7 @@ export interface Store {
   webhookOutbox: WebhookOutboxRepository;
   idempotencyKeys: IdempotencyKeyRepository;
   sandboxGrants: SandboxGrantRepository;
+  tokenRefresh: TokenRefreshRepository;
   /**
    * True where transactions never overlap (SQLite: one connection; with group commit each runs
    * alone in its SAVEPOINT): a row written in one is never seen half-done by another.

@@ -66,6 +66,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
       timeoutMs: 15_000,
       concurrency: 16,
     },
+    tokenRefresh: { worker: 'off', concurrency: 4, failureDays: 4 },
     ...options.config,
   };
   // The public URL must be known before the app is built, so listen first and attach the app after.

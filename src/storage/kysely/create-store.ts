@@ -13,6 +13,7 @@ import { createIntegrationSettingsRepository } from './repositories/integration-
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
 import { createSandboxGrantRepository } from './repositories/sandbox-grants.js';
+import { createTokenRefreshRepository } from './repositories/token-refresh.js';
 import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js';
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
 import type { Tables } from './tables.js';
@@ -45,6 +46,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
     idempotencyKeys: createIdempotencyKeyRepository(db),
     sandboxGrants: createSandboxGrantRepository(db, dialect),
+    tokenRefresh: createTokenRefreshRepository(db, dialect),
     transactionsRunOneAtATime: dialect === 'sqlite',
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));

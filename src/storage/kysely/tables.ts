@@ -198,6 +198,20 @@ export interface SandboxGrantsTable {
   revoked_at: string | null;
 }
 
+export interface ConnectionTokenRefreshTable {
+  connection_id: string;
+  client_id: string;
+  company_id: string;
+  due_at: string | null;
+  lease_until: string | null;
+  lease_owner: string | null;
+  last_refreshed_at: string | null;
+  failing_since: string | null;
+  failure_days: number;
+  last_failure_day: string | null;
+  last_error: string | null;
+}
+
 export interface Tables {
   clients: ClientsTable;
   api_keys: ApiKeysTable;
@@ -217,6 +231,7 @@ export interface Tables {
   webhook_attempts: WebhookAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;
   sandbox_grants: SandboxGrantsTable;
+  connection_token_refresh: ConnectionTokenRefreshTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

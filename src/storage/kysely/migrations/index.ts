@@ -8,6 +8,7 @@ import * as webhookMessagesFreshStatistics from './0006-webhook-messages-fresh-s
 import * as linkExpiry from './0007-link-expiry.js';
 import * as idempotencyKeys from './0008-idempotency-keys.js';
 import * as revokedApiKeys from './0009-revoked-api-keys.js';
+import * as connectionTokenRefresh from './0010-connection-token-refresh.js';
 import * as sandboxGrants from './0011-sandbox-grants.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
@@ -21,6 +22,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-link-expiry': linkExpiry,
   '0008-idempotency-keys': idempotencyKeys,
   '0009-revoked-api-keys': revokedApiKeys,
-  // 0010 is another branch's; it slots in before this one.
+  '0010-connection-token-refresh': connectionTokenRefresh,
   '0011-sandbox-grants': sandboxGrants,
 };

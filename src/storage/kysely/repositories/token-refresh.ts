@@ -1,0 +1,128 @@
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { TokenRefreshState } from '../../../domain/token-refresh.js';
+import type { TokenRefreshRepository } from '../../ports.js';
+import type { Dialect } from '../database.js';
+import { inTransaction, isUnleased, skippingLockedRows } from '../leases.js';
+import type { ConnectionTokenRefreshTable, Tables } from '../tables.js';
+
+/**
+ * Token-refresh bookkeeping (migration 0010). The lease is `lease_until` (leases.ts) with the
+ * holder's token in `lease_owner`: acquiring it is one conditional UPDATE, so of any number of
+ * processes exactly one gets it, and the background job's claim takes the very same lease.
+ */
+
+const toState = (row: Selectable<ConnectionTokenRefreshTable>): TokenRefreshState => ({
+  connectionId: row.connection_id,
+  clientId: row.client_id,
+  companyId: row.company_id,
+  dueAt: row.due_at,
+  leaseUntil: row.lease_until,
+  leaseOwner: row.lease_owner,
+  lastRefreshedAt: row.last_refreshed_at,
+  failingSince: row.failing_since,
+  failureDays: Number(row.failure_days),
+  lastFailureDay: row.last_failure_day,
+  lastError: row.last_error,
+});
+
+const stateColumns = (state: TokenRefreshState) => ({
+  due_at: state.dueAt,
+  last_refreshed_at: state.lastRefreshedAt,
+  failing_since: state.failingSince,
+  failure_days: state.failureDays,
+  last_failure_day: state.lastFailureDay,
+  last_error: state.lastError,
+});
+
+type RefreshRows = ExpressionBuilder<Tables, 'connection_token_refresh'>;
+/** Nobody else holds the lease at `now`: free, lapsed, or already `owner`'s. */
+const leaseAvailableTo = (eb: RefreshRows, owner: string, now: string) => eb.or([isUnleased(eb, 'lease_until', now), eb('lease_owner', '=', owner)]);
+
+export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialect): TokenRefreshRepository {
+  return {
+    async initialise(state) {
+      const values = { ...stateColumns(state), client_id: state.clientId, company_id: state.companyId, lease_until: null, lease_owner: null };
+      await db
+        .insertInto('connection_token_refresh')
+        .values({ connection_id: state.connectionId, ...values })
+        .onConflict((oc) => oc.column('connection_id').doUpdateSet(values))
+        .execute();
+    },
+    async find(connectionId) {
+      const row = await db.selectFrom('connection_token_refresh').selectAll().where('connection_id', '=', connectionId).executeTakeFirst();
+      return row ? toState(row) : undefined;
+    },
+    async delete(connectionId) {
+      await db.deleteFrom('connection_token_refresh').where('connection_id', '=', connectionId).execute();
+    },
+    async acquireLease(connectionId, owner, now, until) {
+      const result = await db
+        .updateTable('connection_token_refresh')
+        .set({ lease_until: until, lease_owner: owner })
+        .where('connection_id', '=', connectionId)
+        .where((eb) => leaseAvailableTo(eb, owner, now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async claimDue(owner, now, until, limit) {
+      if (limit <= 0) return [];
+      const due = (q: Kysely<Tables>) =>
+        skippingLockedRows(
+          q
+            .selectFrom('connection_token_refresh')
+            .select('connection_id')
+            .where('due_at', 'is not', null)
+            .where('due_at', '<=', now)
+            .where((eb) => isUnleased(eb, 'lease_until', now))
+            .orderBy('due_at')
+            .limit(limit),
+          dialect,
+          'connection_token_refresh',
+        );
+      const rows = await inTransaction(db, (trx) =>
+        trx
+          .updateTable('connection_token_refresh')
+          .set({ lease_until: until, lease_owner: owner })
+          .where('connection_id', 'in', due(trx))
+          .returningAll()
+          .execute(),
+      );
+      // RETURNING has no defined order: earliest due first.
+      return rows.map(toState).sort((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? -1 : (a.dueAt ?? '') > (b.dueAt ?? '') ? 1 : 0));
+    },
+    async complete(state, owner, now) {
+      const result = await db
+        .updateTable('connection_token_refresh')
+        .set({ ...stateColumns(state), lease_until: null, lease_owner: null })
+        .where('connection_id', '=', state.connectionId)
+        .where((eb) => leaseAvailableTo(eb, owner, now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async releaseLeases(connectionIds, owner) {
+      if (connectionIds.length === 0) return;
+      await db
+        .updateTable('connection_token_refresh')
+        .set({ lease_until: null, lease_owner: null })
+        .where('connection_id', 'in', [...connectionIds])
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+    async releaseAllLeases() {
+      const result = await db.updateTable('connection_token_refresh').set({ lease_until: null, lease_owner: null }).where('lease_until', 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async nextDueAt() {
+      const row = await db
+        .selectFrom('connection_token_refresh')
+        .select('due_at')
+        .where('due_at', 'is not', null)
+        // A leased row is someone's work in progress: its lapse is found by the job's regular poll.
+        .where('lease_until', 'is', null)
+        .orderBy('due_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.due_at ?? undefined;
+    },
+  };
+}
