@@ -60,13 +60,15 @@ async function main(argv: string[]): Promise<void> {
     process.once('SIGTERM', () => handler('SIGTERM'));
   };
   if (command === 'worker') {
-    // A delivery-only process: any number of them can run against PostgreSQL.
+    // A background-only process (webhook delivery, token refresh): any number of them can run against PostgreSQL.
     runtime.worker.start();
-    runtime.log.info({ database: config.database.kind }, 'Doorway webhook worker started');
+    runtime.tokenRefreshJob.start();
+    runtime.log.info({ database: config.database.kind }, 'Doorway worker started (webhook delivery and token refresh)');
     shutdownOn(() => runtime.close());
     return;
   }
   if (config.webhooks.worker === 'inline') runtime.worker.start();
+  if (config.tokenRefresh.worker === 'inline') runtime.tokenRefreshJob.start();
   // Every serving process prunes; on PostgreSQL several doing so at once is harmless.
   runtime.pruner.start();
   const { generatedApiKey, client } = runtime.defaultClient;

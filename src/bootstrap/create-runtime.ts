@@ -23,6 +23,8 @@ import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
 import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
+import { createTokenRefresher } from '../services/connections/token-refresher.js';
+import { createTokenRefreshJob, type TokenRefreshJob } from '../token-refresh/refresh-job.js';
 
 export const VERSION = '0.1.0';
 
@@ -35,7 +37,8 @@ export interface Runtime {
   defaultClient: DefaultClientResult;
   /** Webhook delivery; `main` starts it in-process unless WEBHOOK_WORKER=off. */
   worker: DeliveryWorker;
-  /** Deletes expired Link sessions, OAuth states, rate-limit windows and old Link events; `main` starts it. */
+  /** Refreshes connections' OAuth tokens as they fall due; `main` starts it unless TOKEN_REFRESH_WORKER=off. */
+  tokenRefreshJob: TokenRefreshJob;
   /** Deletes expired Link rows and idempotency keys; `main` starts it in every serving process. */
   pruner: ExpiredDataPruner;
   close(): Promise<void>;
@@ -74,7 +77,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const clock = overrides.clock ?? systemClock;
   const urls = createPublicUrls(config.publicUrl);
   const wire = { publicUrl: config.publicUrl, urls, providers };
-  const deps: LinkDeps = {
+  const base: Omit<LinkDeps, 'tokenRefresher'> = {
     store: createStore(database.db, database.dialect, {
       groupCommit: database.dialect === 'sqlite' ? createGroupCommitter(database.db) : undefined,
       apiKeyLookups: config.apiKeyCacheSeconds > 0 ? createApiKeyLookupCache({ ttlMs: config.apiKeyCacheSeconds * 1000, now: () => clock.now().getTime() }) : undefined,
@@ -93,6 +96,15 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // Replaced by the destination-guarded fetch (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS).
     outboundFetch: globalThis.fetch,
   };
+  const refreshLog = log.child({ component: 'token-refresh' });
+  const deps: LinkDeps = {
+    ...base,
+    // One per process: its single-flight map is what makes concurrent reads share one refresh.
+    tokenRefresher: createTokenRefresher(base, {
+      failureDays: config.tokenRefresh.failureDays,
+      onProblem: (message, fields) => refreshLog.warn(fields, message),
+    }),
+  };
   if (lock) {
     // We hold the data-directory lock, so leases in the database were taken by a process that
     // crashed: release them now rather than wait a lease period before resending.
@@ -101,6 +113,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // Likewise its requests' idempotency claims: they never committed, so their keys are free.
     const claims = await deps.store.idempotencyKeys.releaseAllClaims();
     if (claims > 0) log.warn({ claims }, 'released idempotency keys claimed by requests of a previous process');
+    // And its token-refresh leases: whatever it was refreshing is refreshed again by whoever asks next.
+    const refreshLeases = await deps.store.tokenRefresh.releaseAllLeases();
+    if (refreshLeases > 0) log.warn({ refreshLeases }, 'released token-refresh leases left by a previous process');
   }
   const sender = createWebhookSender({ timeoutMs: config.webhooks.timeoutMs, allowPrivateDestinations: config.webhooks.allowPrivateDestinations });
   const worker = createDeliveryWorker({
@@ -115,6 +130,13 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     leaseMs: Math.max(60_000, 3 * config.webhooks.timeoutMs),
     retentionDays: config.webhooks.retentionDays,
     ...(config.webhooks.retryScheduleSeconds ? { scheduleSeconds: config.webhooks.retryScheduleSeconds } : {}),
+  });
+  const tokenRefreshJob = createTokenRefreshJob({
+    store: deps.store,
+    clock,
+    log: refreshLog,
+    refresher: deps.tokenRefresher,
+    concurrency: config.tokenRefresh.concurrency,
   });
   const pruner = createExpiredDataPruner({
     log: log.child({ component: 'pruner' }),
@@ -155,9 +177,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     app,
     defaultClient,
     worker,
+    tokenRefreshJob,
     pruner,
     async close() {
       await pruner.stop();
+      await tokenRefreshJob.stop();
       await worker.stop();
       sender.close();
       await database.close();

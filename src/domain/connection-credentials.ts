@@ -25,6 +25,11 @@ export interface OAuth2TokenSet {
 
 export interface OAuth2Credentials extends OAuth2TokenSet {
   kind: 'oauth2';
+  /**
+   * When Doorway obtained this token set (ISO), so a refresh margin can be weighed against the
+   * token's lifetime (domain/token-refresh.ts). Absent on rows sealed before it was recorded.
+   */
+  obtainedAt?: string | undefined;
 }
 
 export interface FieldCredentials {
@@ -35,7 +40,7 @@ export interface FieldCredentials {
 
 export type ConnectionCredentials = OAuth2Credentials | FieldCredentials;
 
-export const oauth2Credentials = (tokens: OAuth2TokenSet): OAuth2Credentials => ({
+export const oauth2Credentials = (tokens: OAuth2TokenSet, obtainedAt?: string): OAuth2Credentials => ({
   kind: 'oauth2',
   accessToken: tokens.accessToken,
   refreshToken: tokens.refreshToken,
@@ -43,6 +48,7 @@ export const oauth2Credentials = (tokens: OAuth2TokenSet): OAuth2Credentials => 
   expiresAt: tokens.expiresAt,
   scope: tokens.scope,
   idToken: tokens.idToken,
+  ...(obtainedAt === undefined ? {} : { obtainedAt }),
 });
 
 export const fieldCredentials = (fields: Record<string, string>): FieldCredentials => ({ kind: 'fields', fields: { ...fields } });
@@ -51,6 +57,6 @@ export const fieldCredentials = (fields: Record<string, string>): FieldCredentia
  * The credentials after a refresh: the new tokens, keeping the previous refresh token when the
  * response carried none (RFC 6749 §6 lets a server keep the old one valid instead of rotating).
  */
-export function renewTokenSet(previous: OAuth2Credentials, refreshed: OAuth2TokenSet): OAuth2Credentials {
-  return oauth2Credentials({ ...refreshed, refreshToken: refreshed.refreshToken ?? previous.refreshToken });
+export function renewTokenSet(previous: OAuth2Credentials, refreshed: OAuth2TokenSet, obtainedAt?: string): OAuth2Credentials {
+  return oauth2Credentials({ ...refreshed, refreshToken: refreshed.refreshToken ?? previous.refreshToken }, obtainedAt);
 }

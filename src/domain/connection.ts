@@ -75,3 +75,17 @@ export function assertUnlinkable(current: ConnectionStatus, requested: Connectio
     throw new AppError('CONFLICT', `Only Linked connections can be unlinked; this connection is ${current}.`);
   }
 }
+
+/**
+ * The connection once its grant is gone (revoked, expired, or refreshes failing for days): Deauthorized,
+ * with the reason as an Active error entry (the latest 20 kept), until the business links it again.
+ */
+export function deauthorizedConnection(
+  connection: Connection,
+  now: string,
+  failure: Pick<DataConnectionError, 'statusCode' | 'statusText' | 'errorMessage'>,
+): Connection {
+  assertTransition(connection.status, 'Deauthorized');
+  const entry: DataConnectionError = { ...failure, erroredOnUtc: now, status: 'Active', resolvedOnUtc: null };
+  return { ...connection, status: 'Deauthorized', modified: now, dataConnectionErrors: [...connection.dataConnectionErrors, entry].slice(-20) };
+}

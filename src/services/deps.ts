@@ -5,6 +5,7 @@ import type { SecretBox } from '../security/secret-box.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { WebhookMessage } from '../domain/webhook-message.js';
 import type { Store } from '../storage/ports.js';
+import type { TokenRefresher } from './connections/token-refresher.js';
 
 /**
  * Records a domain event for webhook delivery. Always call it with the *transaction's* store:
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   secrets: SecretBox;
   accessTokens: CompanyAccessTokens;
   events: EventPublisher;
+  /** Refreshes Linked connections' OAuth tokens, one refresh per connection at a time (built once per process). */
+  tokenRefresher: TokenRefresher;
 }
 
 /** The tenant on whose behalf a use-case runs, established by authentication. */

@@ -31,6 +31,8 @@ export interface StartOptions {
   config?: Partial<Config>;
   /** Runs the webhook worker in-process (as `npm start` does). */
   webhookWorker?: boolean;
+  /** Runs the background token refresher in-process (as `npm start` does). */
+  tokenRefreshJob?: boolean;
   /** Runs the expired-data pruner in-process (as `npm start` does). */
   pruner?: boolean;
   /** An existing database (a restart): the caller drops it, `close()` does not. */
@@ -82,6 +84,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
   handler = (request, env) => runtime.app.fetch(request, env);
   if (options.webhookWorker) runtime.worker.start();
   if (options.pruner) runtime.pruner.start();
+  if (options.tokenRefreshJob) runtime.tokenRefreshJob.start();
   const authHeader = basicAuth(TEST_API_KEY);
   return {
     url,

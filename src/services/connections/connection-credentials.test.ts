@@ -19,11 +19,16 @@ const tokens: OAuth2TokenSet = {
 
 describe('connection credentials', () => {
   it('round-trips both kinds', () => {
-    for (const credentials of [oauth2Credentials(tokens), fieldCredentials({ apiKey: 'k-1', storeUrl: 'https://shop.example' })]) {
+    for (const credentials of [oauth2Credentials(tokens), oauth2Credentials(tokens, '2026-12-01T20:46:43.123Z'), fieldCredentials({ apiKey: 'k-1', storeUrl: 'https://shop.example' })]) {
       const sealed = sealConnectionCredentials(box, id, credentials);
       expect(sealed).not.toContain('k-1');
       expect(openConnectionCredentials(box, id, sealed)).toEqual(credentials);
     }
+  });
+
+  it('reads token sets sealed before obtainedAt was recorded, and rejects a malformed one', () => {
+    expect(openConnectionCredentials(box, id, sealedTheOldWay({ kind: 'oauth2', ...tokens }))).toEqual({ kind: 'oauth2', ...tokens });
+    expect(() => openConnectionCredentials(box, id, sealedTheOldWay({ kind: 'oauth2', ...tokens, obtainedAt: 'yesterday' }))).toThrow(/obtainedAt/);
   });
 
   it('reads rows sealed before the kind was stored', () => {

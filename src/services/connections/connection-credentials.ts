@@ -15,7 +15,8 @@ const tokenSetShape = {
 const fieldValues = z.record(z.string(), z.string());
 
 const StoredCredentials = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('oauth2'), ...tokenSetShape }),
+  // `obtainedAt` came later: rows without it still open (the margin then ignores the lifetime).
+  z.object({ kind: z.literal('oauth2'), ...tokenSetShape, obtainedAt: z.iso.datetime({ offset: true }).optional() }),
   z.object({ kind: z.literal('fields'), fields: fieldValues }),
 ]);
 /**

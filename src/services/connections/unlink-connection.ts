@@ -17,6 +17,8 @@ export async function unlinkConnection(
     assertUnlinkable(existing.status, requestedStatus);
     const connection: Connection = { ...existing, status: 'Unlinked', modified: toIso(deps.clock.now()) };
     await tx.connections.update(connection);
+    // Not Linked any more: nothing left to keep fresh.
+    await tx.tokenRefresh.delete(connection.id);
     await deps.events.publish(tx, { type: 'connection.disconnected', company: await requireCompany(tx, actor.clientId, companyId), connection });
     return connection;
   });

@@ -13,7 +13,7 @@ export const MAX_AUTHORIZATION_FIELDS = 50;
  * connection becomes Linked, its earlier errors resolved.
  */
 export async function updateConnectionAuthorization(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events' | 'providers'>,
   actor: Actor,
   companyId: string,
   connectionId: string,

@@ -3,7 +3,7 @@ import { describeUpstreamError, exchangeAuthorizationCode } from '../../provider
 import { oauth2Credentials } from '../../domain/connection-credentials.js';
 import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
 import type { LinkDeps } from './link-deps.js';
-import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
+import { oauthAppFor, resolveForConnection } from '../connections/oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkSession } from './require-link-session.js';
 import { SEALING } from '../../security/sealing-contexts.js';

@@ -11,7 +11,7 @@ export const LINK_ACCOUNTING_CONFLICT = 'This business already has a connected a
 
 /** A connection the business has just authorized becomes Linked, in its own transaction. */
 export async function markLinkedFromLink(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'secrets' | 'events' | 'providers'>,
   connection: Connection,
   credentials: ConnectionCredentials,
   connectionInfo: Record<string, unknown> | null,

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { OAUTH_STATE_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
 import { buildAuthorizationUrl, createPkcePair } from '../../providers/oauth2/index.js';
 import type { LinkDeps } from './link-deps.js';
-import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
+import { oauthAppFor, resolveForConnection } from '../connections/oauth-app-for.js';
 import { requireOfferedInVisit } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';

@@ -2,15 +2,15 @@ import { AppError } from '../../domain/errors.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Connection } from '../../domain/connection.js';
 import { resolveOAuth2, type OAuthAppCredentials, type ResolvedOAuth2 } from '../../providers/oauth2/index.js';
-import type { LinkDeps } from './link-deps.js';
 import { SEALING } from '../../security/sealing-contexts.js';
+import type { ServiceDeps } from '../deps.js';
 
 /**
- * The OAuth app Doorway authenticates as for this client and platform: the client's own app
+ * Shared by the Link flow (authorize, callback) and token refreshes. The OAuth app Doorway authenticates as for this client and platform: the client's own app
  * from its integration settings, or, for the built-in Sandbox, Doorway's sandbox app.
  */
 export async function oauthAppFor(
-  deps: Pick<LinkDeps, 'store' | 'secrets' | 'sandboxOAuthApp'>,
+  deps: Pick<ServiceDeps, 'store' | 'secrets'> & { sandboxOAuthApp: OAuthAppCredentials },
   clientId: string,
   provider: ProviderDefinition,
 ): Promise<{ app: OAuthAppCredentials; scopes: string[] | null }> {

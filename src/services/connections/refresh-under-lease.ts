@@ -1,0 +1,161 @@
+import { toIso } from '../../domain/clock.js';
+import { deauthorizedConnection, type Connection } from '../../domain/connection.js';
+import { renewTokenSet, type OAuth2Credentials } from '../../domain/connection-credentials.js';
+import { isAppError } from '../../domain/errors.js';
+import {
+  afterSuccessfulRefresh,
+  afterTransientFailure,
+  isAccessTokenDue,
+  nextRefreshDueAt,
+  type TokenRefreshState,
+} from '../../domain/token-refresh.js';
+import { describeUpstreamError, refreshAccessToken, type UpstreamErrorDescription } from '../../providers/oauth2/index.js';
+import { refreshPolicyOf, type RefreshPolicy } from '../../providers/refresh-policy.js';
+import type { ProviderDefinition } from '../../providers/schema.js';
+import { requireCompany } from '../companies/require-company.js';
+import type { ServiceDeps } from '../deps.js';
+import { readConnectionCredentials, saveConnectionCredentials } from './connection-credentials.js';
+import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
+
+/** What a refresh needs beyond the services' own deps: where requests leave, and which app to be. */
+export interface RefreshDeps extends Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'secrets' | 'events'> {
+  publicUrl: string;
+  sandboxOAuthApp: { clientId: string; clientSecret: string };
+  /** Requests to platforms leave through this (the destination-guarded fetch). */
+  outboundFetch: typeof globalThis.fetch;
+}
+
+export interface ConnectionRef {
+  clientId: string;
+  companyId: string;
+  connectionId: string;
+}
+
+export interface RefreshRequest {
+  /** Refresh although the token is not due (unless it changed since the caller saw `seenAccessToken`). */
+  force?: boolean | undefined;
+  seenAccessToken?: string | undefined;
+  /** The background job: its due time (an idle refresh token's daily use) counts, not only the access token's. */
+  scheduled?: boolean | undefined;
+}
+
+export type RefreshOutcome = 'refreshed' | 'fresh' | 'failed' | 'deauthorized' | 'not-refreshable' | 'waited';
+
+export interface RefreshSettings {
+  /** Separate days of failures that Deauthorize (TOKEN_REFRESH_FAILURE_DAYS). */
+  failureDays: number;
+  /** Told about anomalies (never with a token). */
+  onProblem?: ((message: string, fields: Record<string, unknown>) => void) | undefined;
+}
+
+interface Refreshable {
+  connection: Connection;
+  provider: ProviderDefinition;
+  policy: RefreshPolicy;
+  credentials: OAuth2Credentials & { refreshToken: string };
+  state: TokenRefreshState;
+}
+
+/** Re-read under the lease: someone may have refreshed, unlinked or reconnected it just before. */
+async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef): Promise<Refreshable | undefined> {
+  const connection = await deps.store.connections.findById(ref.clientId, ref.companyId, ref.connectionId);
+  const provider = connection && deps.providers.get(connection.integrationKey);
+  const policy = provider ? refreshPolicyOf(provider) : null;
+  const state = await deps.store.tokenRefresh.find(ref.connectionId);
+  if (!connection || connection.status !== 'Linked' || !provider || !policy || !state) return undefined;
+  const credentials = await readConnectionCredentials(deps.store, deps.secrets, connection);
+  if (credentials?.kind !== 'oauth2' || !credentials.refreshToken) return undefined;
+  return { connection, provider, policy, credentials: { ...credentials, refreshToken: credentials.refreshToken }, state };
+}
+
+function isStale(found: Refreshable, request: RefreshRequest, now: Date): boolean {
+  if (request.force) return request.seenAccessToken === undefined || request.seenAccessToken === found.credentials.accessToken;
+  if (isAccessTokenDue(now, found.policy, found.credentials)) return true;
+  return request.scheduled === true && found.state.dueAt !== null && found.state.dueAt <= toIso(now);
+}
+
+/**
+ * The lease holder's part: re-read, refresh at the platform when still needed, and commit the new
+ * token set with the refresh state in one transaction, before any caller is given the new token.
+ * `invalid_grant` Deauthorizes at once; other failures are retried with backoff until they have
+ * happened on `failureDays` separate days. Ends the lease in every outcome.
+ */
+export async function refreshUnderLease(
+  deps: RefreshDeps,
+  settings: RefreshSettings,
+  ref: ConnectionRef,
+  owner: string,
+  request: RefreshRequest,
+): Promise<RefreshOutcome> {
+  const found = await readRefreshable(deps, ref);
+  if (!found) {
+    await deps.store.tokenRefresh.delete(ref.connectionId);
+    return 'not-refreshable';
+  }
+  const startedAt = deps.clock.now();
+  if (!isStale(found, request, startedAt)) {
+    await deps.store.tokenRefresh.complete(found.state, owner, toIso(startedAt));
+    return 'fresh';
+  }
+  let result: Awaited<ReturnType<typeof refreshAccessToken>>;
+  try {
+    const { app, scopes } = await oauthAppFor(deps, ref.clientId, found.provider);
+    const oauth = resolveForConnection(found.provider, found.connection, deps.publicUrl, scopes);
+    result = await refreshAccessToken(oauth, app, { refreshToken: found.credentials.refreshToken, now: startedAt, fetch: deps.outboundFetch });
+  } catch (error) {
+    // The integration was disabled or its settings no longer resolve: the client can fix that, so it is not a lost grant.
+    if (!isAppError(error)) throw error;
+    return recordTransientFailure(deps, settings, found, owner, { statusCode: '400', statusText: 'Token refresh not possible', errorMessage: error.message });
+  }
+  if (result.ok) {
+    const finishedAt = deps.clock.now();
+    // Obtained no later than the request left: the conservative end for the token's lifetime.
+    const renewed = renewTokenSet(found.credentials, result.tokens, toIso(startedAt));
+    const dueAt = nextRefreshDueAt(ref.connectionId, found.policy, renewed, finishedAt);
+    await deps.store.transaction(async (tx) => {
+      await saveConnectionCredentials(tx, deps.secrets, found.connection, renewed);
+      const recorded = await tx.tokenRefresh.complete(afterSuccessfulRefresh(found.state, finishedAt, dueAt), owner, toIso(finishedAt));
+      if (!recorded) settings.onProblem?.('a token refresh outlived its lease; the new tokens were stored all the same', { connectionId: ref.connectionId });
+    });
+    return 'refreshed';
+  }
+  const failure = describeUpstreamError(result.error);
+  if (result.error.kind === 'oauth_error' && result.error.error === 'invalid_grant') {
+    await deauthorize(deps, found.connection, failure);
+    return 'deauthorized';
+  }
+  return recordTransientFailure(deps, settings, found, owner, failure);
+}
+
+async function recordTransientFailure(
+  deps: RefreshDeps,
+  settings: RefreshSettings,
+  found: Refreshable,
+  owner: string,
+  failure: UpstreamErrorDescription,
+): Promise<RefreshOutcome> {
+  const now = deps.clock.now();
+  const { state, deauthorize: giveUp } = afterTransientFailure(found.state, now, `${failure.statusText}: ${failure.errorMessage}`, settings.failureDays);
+  if (giveUp) {
+    await deauthorize(deps, found.connection, {
+      ...failure,
+      errorMessage: `Refreshing the access token failed on ${state.failureDays} separate days since ${state.failingSince}; the latest: ${failure.errorMessage}`,
+    });
+    return 'deauthorized';
+  }
+  await deps.store.tokenRefresh.complete(state, owner, toIso(now));
+  return 'failed';
+}
+
+/** Deauthorized, its reason an Active error, `connection.disconnected` published: one transaction. */
+async function deauthorize(deps: RefreshDeps, connection: Connection, failure: UpstreamErrorDescription): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    const current = await tx.connections.findById(connection.clientId, connection.companyId, connection.id);
+    await tx.tokenRefresh.delete(connection.id);
+    if (current?.status !== 'Linked') return;
+    const deauthorized = deauthorizedConnection(current, toIso(deps.clock.now()), failure);
+    await tx.connections.update(deauthorized);
+    const company = await requireCompany(tx, connection.clientId, connection.companyId);
+    await deps.events.publish(tx, { type: 'connection.disconnected', company, connection: deauthorized });
+  });
+}
