@@ -1,7 +1,7 @@
 /**
  * oidc-provider 8 ships no type declarations (and @types/oidc-provider is not installed), so this
  * declares just the surface the OAuth tests use: constructing a provider, its Node request handler,
- * and the interaction API that logs a user in and records consent.
+ * the interaction API that logs a user in and records consent, and `use` (Koa middleware).
  */
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -62,6 +62,8 @@ declare module 'oidc-provider' {
       options?: { mergeWithLastSubmission?: boolean },
     ): Promise<void>;
     on(event: string, listener: (...args: unknown[]) => void): this;
+    /** Koa middleware around every route; after `next()`, `ctx.oidc` names the route and its parsed parameters. */
+    use(middleware: (ctx: { oidc?: { route?: string; params?: Record<string, unknown> } }, next: () => Promise<void>) => Promise<void>): this;
     readonly Grant: new (properties: { accountId: string; clientId: string }) => Grant;
   }
 }

@@ -5,6 +5,8 @@ import { getConnection } from '../../services/connections/get-connection.js';
 import { listConnections } from '../../services/connections/list-connections.js';
 import { unlinkConnection } from '../../services/connections/unlink-connection.js';
 import { updateConnectionAuthorization } from '../../services/connections/update-connection-authorization.js';
+import { getUsableConnection } from '../../services/connections/get-usable-connection.js';
+import { AccessTokenQuery, ConnectionAccessTokenSchema, toConnectionAccessTokenOut } from '../../wire/codat/connection-access-token.js';
 import {
   AuthorizationBody,
   ConnectionSchema,
@@ -20,6 +22,7 @@ import type { HttpEnv } from '../env.js';
 import { codatRoutes, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Connections']);
+const extensionRoute = codatRoutes(['Connections', 'Doorway extensions']);
 
 export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, wire: WireContext): void {
   api.openapi(
@@ -101,6 +104,25 @@ export function registerConnectionRoutes(api: OpenAPIHono<HttpEnv>, wire: WireCo
       const { companyId, connectionId } = c.req.valid('param');
       const connection = await updateConnectionAuthorization(c.var.deps, c.get('actor'), companyId, connectionId, c.req.valid('json'));
       return c.json(toConnectionOut(wire, connection), 200);
+    },
+  );
+
+  api.openapi(
+    extensionRoute({
+      method: 'get', path: '/companies/{companyId}/connections/{connectionId}/accessToken', operationId: 'get-connection-access-token',
+      summary: 'Get connection access token (Doorway extension)',
+      description:
+        'What the client needs to call the platform itself for a Linked connection. An OAuth connection answers `{accessToken, tokenType, expiresAt, scopes, connectionInfo}`: ' +
+        'a token valid for at least the platform\'s refresh margin (Doorway refreshes it first when it is due, or when `forceRefresh=true`; concurrent calls share one refresh). ' +
+        'A connection linked through a credentials form answers `{fields, connectionInfo}`: the values the business entered. Never a refresh token. ' +
+        '409 when the connection is not Linked (the message says its status and, when Deauthorized, since when and why), including when a refresh finds the grant revoked.',
+      request: { params: ConnectionIdParams, query: AccessTokenQuery },
+      responses: { 200: json(ConnectionAccessTokenSchema, 'The credentials to use now'), ...errorResponses(400, 404, 409) },
+    }),
+    async (c) => {
+      const { companyId, connectionId } = c.req.valid('param');
+      const usable = await getUsableConnection(c.var.deps, c.get('actor'), companyId, connectionId, { forceRefresh: c.req.valid('query').forceRefresh === 'true' });
+      return c.json(toConnectionAccessTokenOut(usable), 200);
     },
   );
 }

@@ -10,8 +10,21 @@ export const OIDC_ACCOUNT_ID = 'user-1';
 export const BASIC_CLIENT = { clientId: 'doorway-basic', clientSecret: 'b4sic-secret_with.chars~and:colon' };
 export const POST_CLIENT = { clientId: 'doorway-post', clientSecret: 'post-secret-0123456789' };
 
+export interface OidcServerOptions {
+  /** Every refresh returns a new refresh token and consumes the old one (reuse: invalid_grant, grant revoked). */
+  rotateRefreshToken?: boolean;
+  /** Access-token lifetime (default 3600 s). */
+  accessTokenTtlSeconds?: number;
+}
+
 export interface OidcServer {
   issuer: string;
+  /** Token-endpoint requests so far, by grant type (`authorization_code`, `refresh_token`), failed ones included. */
+  readonly tokenRequests: Readonly<Record<string, number>>;
+  /** Revokes every grant given so far: their refresh tokens answer invalid_grant from now on. */
+  revokeGrants(): void;
+  /** Answers token requests with this HTTP status (e.g. 503, as an overloaded proxy would) until set back to null. */
+  failTokenRequests(status: number | null): void;
   close(): Promise<void>;
 }
 
@@ -27,18 +40,36 @@ export interface PendingOidcServer {
  * an automated interaction that logs `user-1` in and grants every requested scope, so a flow runs
  * with no UI. devInteractions are off: the route below is the only way through.
  */
-export async function startOidcServer(): Promise<OidcServer> {
-  const pending = await listenOidcServer();
+export async function startOidcServer(options: OidcServerOptions = {}): Promise<OidcServer> {
+  const pending = await listenOidcServer(options);
   return pending.configure([OIDC_REDIRECT_URI]);
 }
 
 /** The same server in two steps: listen first (to learn the issuer URL), configure clients after. */
-export async function listenOidcServer(): Promise<PendingOidcServer> {
+export async function listenOidcServer(options: OidcServerOptions = {}): Promise<PendingOidcServer> {
   let provider: Provider | undefined;
+  const tokenRequests: Record<string, number> = {};
+  const count = (grantType: unknown) => {
+    const key = typeof grantType === 'string' ? grantType : 'unknown';
+    tokenRequests[key] = (tokenRequests[key] ?? 0) + 1;
+  };
+  let failStatus: number | null = null;
+  const adapter = memoryAdapter();
   const server: Server = createServer((req, res) => {
     if (!provider) {
       res.statusCode = 503;
       res.end();
+      return;
+    }
+    if (failStatus !== null && req.method === 'POST' && req.url?.startsWith('/token')) {
+      const status = failStatus;
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        count(new URLSearchParams(body).get('grant_type'));
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end('Service Unavailable');
+      });
       return;
     }
     if (req.method === 'GET' && req.url?.startsWith('/interaction/')) {
@@ -73,10 +104,34 @@ export async function listenOidcServer(): Promise<PendingOidcServer> {
       jwks: { keys: [{ ...signingKey, kid: 'test-key', use: 'sig', alg: 'RS256' }] },
       findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
       // Explicit lifetimes and storage keep oidc-provider from printing its development notices.
-      ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, RefreshToken: 86_400, Session: 3600 },
-      adapter: MemoryAdapter,
+      ttl: {
+        AccessToken: options.accessTokenTtlSeconds ?? 3600,
+        AuthorizationCode: 60,
+        Grant: 30 * 86_400,
+        IdToken: 3600,
+        Interaction: 600,
+        RefreshToken: 30 * 86_400,
+        Session: 3600,
+      },
+      ...(options.rotateRefreshToken === undefined ? {} : { rotateRefreshToken: options.rotateRefreshToken }),
+      adapter: adapter.Adapter,
     });
-    return { issuer, close };
+    // After the route ran, its parsed parameters say which grant the request was for.
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.oidc?.route === 'token') count(ctx.oidc.params?.grant_type);
+    });
+    return {
+      issuer,
+      get tokenRequests() {
+        return { ...tokenRequests };
+      },
+      revokeGrants: () => adapter.revokeAll(),
+      failTokenRequests: (status) => {
+        failStatus = status;
+      },
+      close,
+    };
   };
   return { issuer, configure, close };
 }
@@ -89,45 +144,55 @@ interface StoredPayload {
   [key: string]: unknown;
 }
 
-/** oidc-provider's storage contract, in memory (one store per model name, shared by instances). */
-class MemoryAdapter {
-  static readonly stores = new Map<string, Map<string, StoredPayload>>();
-  readonly #store: Map<string, StoredPayload>;
+/** oidc-provider's storage contract, in memory: one store per model name, per server (shared by that server's instances). */
+function memoryAdapter() {
+  const stores = new Map<string, Map<string, StoredPayload>>();
+  class MemoryAdapter {
+    readonly #store: Map<string, StoredPayload>;
 
-  constructor(model: string) {
-    const existing = MemoryAdapter.stores.get(model);
-    this.#store = existing ?? new Map();
-    if (!existing) MemoryAdapter.stores.set(model, this.#store);
-  }
+    constructor(model: string) {
+      const existing = stores.get(model);
+      this.#store = existing ?? new Map();
+      if (!existing) stores.set(model, this.#store);
+    }
 
-  async upsert(id: string, payload: StoredPayload): Promise<void> {
-    this.#store.set(id, payload);
-  }
+    async upsert(id: string, payload: StoredPayload): Promise<void> {
+      this.#store.set(id, payload);
+    }
 
-  async find(id: string): Promise<StoredPayload | undefined> {
-    return this.#store.get(id);
-  }
+    async find(id: string): Promise<StoredPayload | undefined> {
+      return this.#store.get(id);
+    }
 
-  async findByUserCode(userCode: string): Promise<StoredPayload | undefined> {
-    return [...this.#store.values()].find((payload) => payload.userCode === userCode);
-  }
+    async findByUserCode(userCode: string): Promise<StoredPayload | undefined> {
+      return [...this.#store.values()].find((payload) => payload.userCode === userCode);
+    }
 
-  async findByUid(uid: string): Promise<StoredPayload | undefined> {
-    return [...this.#store.values()].find((payload) => payload.uid === uid);
-  }
+    async findByUid(uid: string): Promise<StoredPayload | undefined> {
+      return [...this.#store.values()].find((payload) => payload.uid === uid);
+    }
 
-  async consume(id: string): Promise<void> {
-    const payload = this.#store.get(id);
-    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
-  }
+    async consume(id: string): Promise<void> {
+      const payload = this.#store.get(id);
+      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    }
 
-  async destroy(id: string): Promise<void> {
-    this.#store.delete(id);
-  }
+    async destroy(id: string): Promise<void> {
+      this.#store.delete(id);
+    }
 
-  async revokeByGrantId(grantId: string): Promise<void> {
-    for (const [id, payload] of this.#store) if (payload.grantId === grantId) this.#store.delete(id);
+    async revokeByGrantId(grantId: string): Promise<void> {
+      for (const [id, payload] of this.#store) if (payload.grantId === grantId) this.#store.delete(id);
+    }
   }
+  return {
+    Adapter: MemoryAdapter,
+    /** Deletes every grant and every token issued under one: what a user revoking access does. */
+    revokeAll(): void {
+      stores.get('Grant')?.clear();
+      for (const store of stores.values()) for (const [id, payload] of store) if (payload.grantId) store.delete(id);
+    },
+  };
 }
 
 async function completeInteraction(provider: Provider, req: Parameters<Provider['interactionDetails']>[0], res: Parameters<Provider['interactionDetails']>[1]) {
