@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type autocannon from 'autocannon';
+import { accessTokenTarget } from './access-token-target.js';
 import { startApiServer, type ApiSample, type ApiServer } from './api-server.js';
 import { assess, assessSameWork, compareWithSameWork, measure, type AssessedMeasurement, type LoadTarget, type Measurement, type Target } from './measure.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
@@ -43,6 +44,7 @@ export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSett
     }));
     requireSameResponses(targets, await probe(server.doorwayUrl, targets), await probe(server.referenceUrl, references));
     const keyed = await idempotentTargets(server);
+    const accessToken = await accessTokenTarget(server.doorwayUrl, server.authorization, server.sample.tokenPaths);
     const bare: LoadTarget = { label: 'bare Hono JSON (reference)', url: `${server.referenceUrl}/bare` };
 
     const profileFile = (label: string) =>
@@ -57,9 +59,11 @@ export async function runApiBenchmark(dialect: BenchDialect, settings: BenchSett
     // Diagnostic, no target: Doorway's middleware stack without auth or database, which splits
     // the gap to bare into "HTTP layer" and "auth + storage + mapping".
     const healthz: LoadTarget = { label: 'GET /healthz (diagnostic)', url: `${server.doorwayUrl}/healthz` };
-    // The keyed POSTs run right after the same POST without a key (no same-work reference).
+    // The keyed POSTs run right after the same POST without a key (no same-work reference). Access-token
+    // reads run right after GET /companies/{id}, next to the same minimal same-work GET reference.
     const plan = targets.flatMap(({ target, goal }, i) => [
       { target, goal, reference: references[i] },
+      ...(target.label === 'GET /companies/{id}' ? [{ target: accessToken, goal: null, reference: references[i] }] : []),
       ...(target.label === 'POST /companies' ? keyed.map((k) => ({ target: k, goal: null, reference: undefined })) : []),
     ]);
     for (const { target, goal, reference } of [...plan, { target: healthz, goal: null, reference: undefined }]) {

@@ -3,6 +3,7 @@ import { startBenchDoorway, type BenchDoorway } from './doorway.js';
 import { listen, type Listening } from './listen.js';
 import { createSameWorkApp } from './same-work-routes.js';
 import { openSameWorkStatements, type SameWorkStatements } from './same-work-sql.js';
+import { linkTokenConnections } from './access-token-target.js';
 import { merchantUid, seedCompanies, type SeededCompanies } from './seed-companies.js';
 import type { ApiServerReady, ApiServerRequest, ApiServerReply, ApiSample } from './api-server.js';
 
@@ -39,6 +40,7 @@ async function start(request: Extract<ApiServerRequest, { op: 'start' }>): Promi
   doorway = await startBenchDoorway(dialect, settings);
   const { runtime } = doorway;
   const seeded = await seedCompanies(runtime.database.db, runtime.database.dialect, doorway.clientId, settings.companies);
+  const tokenPaths = await linkTokenConnections(runtime.deps, doorway.clientId);
   doorway.open();
   statements = openSameWorkStatements(runtime.config.database);
   const providers = runtime.deps.providers;
@@ -57,7 +59,7 @@ async function start(request: Extract<ApiServerRequest, { op: 'start' }>): Promi
     companies: settings.companies,
     seededConnections: seeded.connections,
     seedMs: seeded.milliseconds,
-    sample: sample(seeded),
+    sample: { ...sample(seeded), tokenPaths },
   };
 }
 
@@ -85,7 +87,7 @@ async function handle(request: ApiServerRequest): Promise<unknown> {
 }
 
 /** Companies spread evenly over the whole table, not just the newest or oldest. */
-function sample(seeded: SeededCompanies): ApiSample {
+function sample(seeded: SeededCompanies): Omit<ApiSample, 'tokenPaths'> {
   const count = Math.min(SAMPLE_SIZE, seeded.ids.length);
   const picks = Array.from({ length: count }, (_, i) => Math.floor(((i + 0.5) * seeded.ids.length) / count));
   return { ids: picks.map((i) => seeded.ids[i] as string), names: picks.map((i) => seeded.names[i] as string), uids: picks.map((i) => merchantUid(i)) };

@@ -7,6 +7,8 @@ export interface ApiSample {
   names: string[];
   /** The `uid` tag of each picked company (its merchant id). */
   uids: string[];
+  /** `…/connections/{id}/accessToken` of Linked OAuth connections with fresh tokens. */
+  tokenPaths: string[];
 }
 
 export interface ApiServerReady {

@@ -55,8 +55,8 @@ describe.each(TEST_DIALECTS)('the background token refresher on %s', (dialect) =
   });
 
   it('refreshes each due connection once, shares refreshes with requests, and exercises idle ones daily', async () => {
-    const expiring = [];
-    const idling = [];
+    const expiring: { companyId: string; connectionId: string }[] = [];
+    const idling: { companyId: string; connectionId: string }[] = [];
     for (let i = 0; i < 4; i += 1) expiring.push(await linkThroughOidc(doorway, 'tbks'));
     for (let i = 0; i < 4; i += 1) idling.push(await linkThroughOidc(doorway, 'tidl'));
     const job = doorway.runtime.tokenRefreshJob;
