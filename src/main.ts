@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
     // A background-only process (webhook delivery, token refresh): any number of them can run against PostgreSQL.
     runtime.worker.start();
     runtime.tokenRefreshJob.start();
-    runtime.log.info({ database: config.database.kind }, 'Doorway worker started (webhook delivery and token refresh)');
+    runtime.log.info({ database: config.database.kind }, 'Doorway webhook worker started (it refreshes OAuth tokens in the background too)');
     shutdownOn(() => runtime.close());
     return;
   }
