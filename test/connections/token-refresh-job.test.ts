@@ -102,6 +102,17 @@ describe.each(TEST_DIALECTS)('the background token refresher on %s', (dialect) =
     expect(refreshesAt(short)).toBe(before + 4);
   });
 
+  it('schedules a connection Linked before refresh bookkeeping existed without spending its refresh token', async () => {
+    const link = await linkThroughOidc(doorway, 'tbks');
+    const { store } = doorway.runtime.deps;
+    const linkedState = (await store.tokenRefresh.find(link.connectionId))!;
+    // As migration 0010 leaves such a row: due now, never refreshed.
+    await store.tokenRefresh.initialise({ ...linkedState, dueAt: clock.now().toISOString(), lastRefreshedAt: null });
+    expect(await job().runOnce()).toBeGreaterThanOrEqual(1);
+    // Looked at (rescheduled from its token's expiry) but not refreshed: a refresh records when it happened.
+    expect(await store.tokenRefresh.find(link.connectionId)).toMatchObject({ dueAt: linkedState.dueAt, lastRefreshedAt: null, leaseUntil: null });
+  });
+
   const job = () => doorway.runtime.tokenRefreshJob;
 });
 

@@ -68,6 +68,14 @@ async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef): Promise<R
   return { connection, provider, policy, credentials: { ...credentials, refreshToken: credentials.refreshToken }, state };
 }
 
+/**
+ * A row migration 0010 made for a connection Linked before it (never refreshed): scheduled from its
+ * token's expiry without a token request, unless the token is due or its refresh token may idle out.
+ */
+function isUnscheduledLegacy(found: Refreshable, now: Date): boolean {
+  return found.state.lastRefreshedAt === null && found.policy.idleExpiryDays === null && !isAccessTokenDue(now, found.policy, found.credentials);
+}
+
 function isStale(found: Refreshable, request: RefreshRequest, now: Date): boolean {
   if (request.force) return request.seenAccessToken === undefined || request.seenAccessToken === found.credentials.accessToken;
   if (isAccessTokenDue(now, found.policy, found.credentials)) return true;
@@ -93,6 +101,10 @@ export async function refreshUnderLease(
     return 'not-refreshable';
   }
   const startedAt = deps.clock.now();
+  if (request.scheduled && isUnscheduledLegacy(found, startedAt)) {
+    await deps.store.tokenRefresh.complete({ ...found.state, dueAt: nextRefreshDueAt(ref.connectionId, found.policy, found.credentials, startedAt) }, owner, toIso(startedAt));
+    return 'fresh';
+  }
   if (!isStale(found, request, startedAt)) {
     await deps.store.tokenRefresh.complete(found.state, owner, toIso(startedAt));
     return 'fresh';

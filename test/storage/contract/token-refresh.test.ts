@@ -4,7 +4,9 @@
  * earliest due first, never one under another's lease; only the lease holder (or nobody's lease)
  * records an outcome; and the row goes with its connection.
  */
+import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
+import { up as migration0010 } from '../../../src/storage/kysely/migrations/0010-connection-token-refresh.js';
 import { initialRefreshState, type TokenRefreshState } from '../../../src/domain/token-refresh.js';
 import { at } from './fixtures.js';
 import { describeContract, type ContractHarness } from './harness.js';
@@ -95,5 +97,18 @@ describeContract('token refresh', (t) => {
     const kept = await seedState(t, 1);
     expect(await t.store.connections.delete(kept.clientId, kept.companyId, kept.connectionId)).toBe(true);
     expect(await t.store.tokenRefresh.find(kept.connectionId)).toBeUndefined();
+  });
+
+  it('migration 0010 schedules the connections Linked before it, and only those', async () => {
+    const client = await t.seedClient();
+    const company = await t.seedCompany(client.id);
+    const linked = await t.seedConnection(company, { status: 'Linked' });
+    await t.store.connections.saveCredentials(client.id, linked.id, 'sealed-value');
+    const pending = await t.seedConnection(company, { status: 'PendingAuth' });
+    await sql`DROP TABLE connection_token_refresh`.execute(t.database.db);
+    await migration0010(t.database.db as never);
+    expect(await t.store.tokenRefresh.find(linked.id)).toMatchObject({ connectionId: linked.id, clientId: client.id, lastRefreshedAt: null, failureDays: 0, leaseUntil: null });
+    expect((await t.store.tokenRefresh.find(linked.id))?.dueAt).toEqual(expect.any(String));
+    expect(await t.store.tokenRefresh.find(pending.id)).toBeUndefined();
   });
 });

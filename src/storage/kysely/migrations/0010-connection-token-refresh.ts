@@ -35,4 +35,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Claiming due rows walks this index in due order and stops after the batch; rows with nothing
   // scheduled are left out of it.
   await sql`CREATE INDEX connection_token_refresh_due ON connection_token_refresh (due_at) WHERE due_at IS NOT NULL`.execute(db);
+  // Connections Linked before this migration: due now and never refreshed (NULL), so the job looks
+  // at each once, forgets credential forms and gives OAuth ones their schedule (refreshing only a
+  // token that is due, or one whose refresh token may idle out: its age is unknown).
+  const now = new Date().toISOString();
+  await sql`INSERT INTO connection_token_refresh (connection_id, client_id, company_id, due_at, failure_days)
+    SELECT id, client_id, company_id, ${now}, 0 FROM connections WHERE status = 'Linked' AND credentials_sealed IS NOT NULL`.execute(db);
 }
