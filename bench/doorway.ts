@@ -63,6 +63,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 0 },
       sandbox: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86_400 },
       faultInjection: 'off',
+      proxy: { timeoutMs: 30_000 },
       // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
       // Requests refresh on demand; no background job skews the API numbers.

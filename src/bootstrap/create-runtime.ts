@@ -25,6 +25,8 @@ import { createEventPublisher } from '../webhooks/publish-event.js';
 import { resolveEncryptionKey } from './encryption-key.js';
 import { createTokenRefresher } from '../services/connections/token-refresher.js';
 import { createTokenRefreshJob, type TokenRefreshJob } from '../token-refresh/refresh-job.js';
+import { createDestinationGuard } from '../outbound/destination-guard.js';
+import { createUpstreamClient } from '../outbound/upstream-client.js';
 
 export const VERSION = '0.1.0';
 
@@ -156,7 +158,13 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
         "Set DOORWAY_API_KEY to a new key, or remove it and use the client's other keys.",
     );
   }
+  const proxyUpstream = createUpstreamClient({
+    // integrator: config.outbound.allowPrivateDestinations (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS)
+    guard: createDestinationGuard({ allowPrivateDestinations: config.webhooks.allowPrivateDestinations }),
+    timeoutMs: config.proxy.timeoutMs,
+  });
   const app = createApp({
+    proxyUpstream,
     deps,
     wire,
     log,
@@ -184,6 +192,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       await tokenRefreshJob.stop();
       await worker.stop();
       sender.close();
+      proxyUpstream.close();
       await database.close();
       lock?.release();
     },

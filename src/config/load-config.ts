@@ -43,6 +43,10 @@ export interface Config {
   };
   /** Test-only fault injection (DOORWAY_FAULT_INJECTION); 'off' in any real deployment. */
   faultInjection: 'off' | 'kill-after-idempotent-commit';
+  proxy: {
+    /** Connect + response headers from the platform (PROXY_TIMEOUT_MS). */
+    timeoutMs: number;
+  };
   webhooks: {
     worker: 'inline' | 'off';
     allowPrivateDestinations: boolean;
@@ -112,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       refreshTokenTtlSeconds: raw.SANDBOX_REFRESH_TOKEN_TTL_SECONDS,
     },
     faultInjection: raw.DOORWAY_FAULT_INJECTION,
+    proxy: { timeoutMs: raw.PROXY_TIMEOUT_MS },
     webhooks: {
       worker: raw.WEBHOOK_WORKER,
       allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,

@@ -103,6 +103,15 @@ export const configSchema = z
       .describe('Link pages (company, connection and Invite URLs) one client address may open per minute; beyond it a friendly 429 page. 0: no limit.'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576).describe('Largest accepted request body.'),
+    PROXY_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(30_000)
+      .describe(
+        'The proxy (`/companies/{id}/connections/{id}/proxy/...`): how long connecting to the platform and receiving its response headers may take before Doorway answers 504. The body then streams without a limit.',
+      ),
     SANDBOX_ACCESS_TOKEN_TTL_SECONDS: z.coerce
       .number()
       .int()

@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   UNPROCESSABLE: { status: 422, message: 'The request cannot be processed.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests.' },
   INTERNAL: { status: 500, message: 'An unexpected error occurred.' },
+  /** The proxy: the platform could not be reached, or its address is not allowed. */
+  BAD_GATEWAY: { status: 502, message: 'The platform could not be reached.' },
+  /** The proxy: the platform did not answer in time. */
+  GATEWAY_TIMEOUT: { status: 504, message: 'The platform did not answer in time.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -14,6 +14,9 @@ import { correlationId } from './middleware/correlation-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { notFoundWith } from './not-found.js';
 import { createSandboxApp } from './sandbox/sandbox-app.js';
+import { createProxyApp } from './proxy/proxy-app.js';
+import { registerProxyDocumentation } from './proxy/proxy-documentation.js';
+import type { UpstreamClient } from '../outbound/upstream-client.js';
 
 export interface AppOptions {
   deps: LinkDeps;
@@ -25,6 +28,8 @@ export interface AppOptions {
   log: Logger;
   maxBodyBytes: number;
   version: string;
+  /** The proxy's way out to platform APIs (destination-guarded, kept-alive sockets). */
+  proxyUpstream: UpstreamClient;
   /** Fault injection (tests only, DOORWAY_FAULT_INJECTION): see createApiApp. */
   afterIdempotentCommit?: (() => void) | undefined;
 }
@@ -32,12 +37,13 @@ export interface AppOptions {
 /**
  * Mounts the surfaces; each brings its own authentication, headers, body limit and error
  * format. Order matters: the API's routes live at the root and its key check covers every path
- * left over, so the surfaces that claim their own paths (docs, Link, Sandbox) come first.
+ * left over, so the surfaces that claim their own paths (docs, Link, Sandbox, the proxy) come first.
  */
 export function createApp(options: AppOptions): Hono<HttpEnv> {
   const { deps, wire, maxBodyBytes } = options;
   const api = createApiApp({ deps, wire, maxBodyBytes, afterIdempotentCommit: options.afterIdempotentCommit });
   registerLinkApiDocumentation(api.openAPIRegistry); // the one document lists the internal Link API too
+  registerProxyDocumentation(api.openAPIRegistry); // routed by its own sub-app, described with the API
   const app = new Hono<HttpEnv>();
 
   app.use('*', correlationId(options.log));
@@ -64,6 +70,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       maxBodyBytes,
     }),
   );
+  app.route('/', createProxyApp({ deps, publicUrl: deps.publicUrl, upstream: options.proxyUpstream }));
   app.route('/', api);
   return app;
 }

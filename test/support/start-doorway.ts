@@ -60,6 +60,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     link: { eventRetentionDays: 90, pruneIntervalMs: 300_000, sessionsPerMinute: 60 },
     sandbox: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86_400 },
     faultInjection: 'off',
+    proxy: { timeoutMs: 30_000 },
     webhooks: {
       worker: 'off',
       allowPrivateDestinations: true,

@@ -1,0 +1,169 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../../domain/errors.js';
+import { DESTINATION_NOT_ALLOWED } from '../../outbound/destination-guard.js';
+import { UpstreamFailure, type UpstreamClient } from '../../outbound/upstream-client.js';
+import { resolveApiTarget } from '../../providers/api-target.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { getUsableConnection, type UsableConnection } from '../../services/connections/get-usable-connection.js';
+import type { HttpEnv } from '../env.js';
+import { apiKeyAuth } from '../middleware/api-key-auth.js';
+import { nodeIncoming, proxiedBody, type ProxiedBody } from './proxy-body.js';
+import { clientResponseHeaders, requestedRetries, RETRIES_HEADER, upstreamRequestHeaders } from './proxy-headers.js';
+import { IDEMPOTENT_METHODS, isRetriableStatus, retryDelayMs } from './proxy-retry.js';
+import { buildProxiedUrl, checkProxiedPath } from './proxy-target-url.js';
+
+export const PROXY_ROUTE = '/companies/:companyId/connections/:connectionId/proxy/*';
+
+export interface ProxyAppOptions {
+  deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers' | 'clock'>;
+  /** Doorway's public URL, against which a site-relative `api.baseUrl` (the Sandbox's) resolves. */
+  publicUrl: string;
+  /** Built once by the composition root, with the destination guard and PROXY_TIMEOUT_MS. */
+  upstream: UpstreamClient;
+}
+
+// The request target as received, before any URL parser removed dot segments from it.
+const RAW_PROXY_TARGET = /^\/companies\/[^/?]+\/connections\/[^/?]+\/proxy(?:\/([^?]*))?(\?.*)?$/;
+
+/**
+ * The authenticated proxy: a client calls a Linked connection's platform API through Doorway,
+ * which adds the connection's credentials. It claims only `/companies/{id}/connections/{id}/proxy/…`
+ * and must be mounted before the API surface, whose key check covers every other path. Doorway's
+ * own errors are in Codat's envelope (the root app's error handler); the platform's answers,
+ * errors included, pass through verbatim and stream in both directions.
+ */
+export function createProxyApp(options: ProxyAppOptions): Hono<HttpEnv> {
+  const { deps } = options;
+  const proxy = new Hono<HttpEnv>();
+
+  proxy.all(PROXY_ROUTE, apiKeyAuth(deps), async (c) => {
+    const { path, query } = rawProxiedTarget(c, nodeIncoming(c));
+    checkProxiedPath(path);
+    const retries = requestedRetries(c.req.header(RETRIES_HEADER));
+    if (retries === 'invalid') throw new AppError('BAD_REQUEST', 'Doorway-Retries must be a whole number from 0 to 3.');
+    const companyId = c.req.param('companyId');
+    const connectionId = c.req.param('connectionId');
+    let usable = await getUsableConnection(deps, c.get('actor'), companyId, connectionId);
+    const body = await proxiedBody(c, nodeIncoming(c));
+    const method = c.req.method;
+    const signal = c.req.raw.signal;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      const response = await send(c, options, usable, { method, path, query, body, signal });
+      if (response === undefined) return clientGone();
+      const status = response.statusCode ?? 502;
+      // A token the platform no longer accepts (revoked, rotated early): refresh once, try again.
+      if (status === 401 && !refreshed && body.replayable && usable.credentials.kind === 'oauth2') {
+        response.resume();
+        refreshed = true;
+        usable = await getUsableConnection(deps, c.get('actor'), companyId, connectionId, { forceRefresh: true });
+        continue;
+      }
+      if (attempt < retries && isRetriableStatus(status) && IDEMPOTENT_METHODS.has(method) && body.replayable) {
+        const delay = retryDelayMs(header(response, 'retry-after'), attempt, Date.now());
+        if (delay !== undefined) {
+          response.resume();
+          await sleep(delay, undefined, { signal }).catch(() => undefined);
+          if (signal.aborted) return clientGone();
+          continue;
+        }
+      }
+      return respond(c, method, response);
+    }
+  });
+  return proxy;
+}
+
+interface Attempt {
+  method: string;
+  path: string;
+  query: string;
+  body: ProxiedBody;
+  signal: AbortSignal;
+}
+
+/** One attempt; undefined when the client went away first. */
+async function send(c: Context<HttpEnv>, options: ProxyAppOptions, usable: UsableConnection, attempt: Attempt): Promise<IncomingMessage | undefined> {
+  const target = resolveApiTarget(usable.provider, usable.connection.connectionInfo, options.publicUrl);
+  const url = buildProxiedUrl(target.baseUrl, attempt.path, attempt.query);
+  const incoming = nodeIncoming(c);
+  const clientHeaders = incoming ? incoming.headers : headersObject(c.req.raw.headers);
+  const headers = upstreamRequestHeaders(clientHeaders, target.headers, authorizationOf(usable));
+  try {
+    return await options.upstream.send({ url, method: attempt.method, headers, body: attempt.body.body, signal: attempt.signal });
+  } catch (error) {
+    if (error instanceof UpstreamFailure && error.kind === 'aborted') return undefined;
+    throw toAppError(c, error);
+  }
+}
+
+/** The Authorization header a Linked connection's credentials give. */
+function authorizationOf(usable: UsableConnection): string {
+  const { credentials } = usable;
+  if (credentials.kind !== 'oauth2') {
+    throw new AppError(
+      'CONFLICT',
+      'This connection holds form credentials (API keys typed into Link or set with PUT /authorization); the proxy forwards OAuth connections only.',
+    );
+  }
+  // oauth4webapi lower-cases the type; platforms expect the scheme as RFC 6750 spells it.
+  const scheme = credentials.tokenType === '' || credentials.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : credentials.tokenType;
+  return `${scheme} ${credentials.accessToken}`;
+}
+
+function toAppError(c: Context<HttpEnv>, error: unknown): unknown {
+  if (!(error instanceof UpstreamFailure)) return error;
+  // The detail (which address, which range) describes the deployment's network: the operator's log only.
+  c.get('log')?.warn({ correlationId: c.get('correlationId'), kind: error.kind, detail: error.message }, 'proxy: no response from the platform');
+  switch (error.kind) {
+    case 'refused':
+      return new AppError('BAD_GATEWAY', `${DESTINATION_NOT_ALLOWED}.`);
+    case 'timeout':
+      return new AppError('GATEWAY_TIMEOUT');
+    default:
+      return new AppError('BAD_GATEWAY');
+  }
+}
+
+/** The client went away: nobody reads the answer, which only the access log sees (nginx's 499). */
+const clientGone = () => new Response(null, { status: 499 });
+
+function respond(c: Context<HttpEnv>, method: string, response: IncomingMessage): Response {
+  const status = response.statusCode ?? 502;
+  const headers = clientResponseHeaders(response.rawHeaders);
+  const bodyless = method === 'HEAD' || status === 204 || status === 304 || status < 200;
+  if (bodyless) response.resume();
+  // Streamed: @hono/node-server pipes a ReadableStream with backpressure; cancelling it (the client left) destroys the upstream response.
+  if (bodyless) return c.body(null, status as ContentfulStatusCode, headers);
+  return c.body(Readable.toWeb(response) as ReadableStream<Uint8Array>, status as ContentfulStatusCode, headers);
+}
+
+function headersObject(headers: Headers): Record<string, string> {
+  const result: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    result[name] = value;
+  });
+  return result;
+}
+
+function header(response: IncomingMessage, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function rawProxiedTarget(c: Context<HttpEnv>, incoming: IncomingMessage | undefined): { path: string; query: string } {
+  const raw = incoming?.url ?? rawPathAndQuery(c.req.url);
+  const match = RAW_PROXY_TARGET.exec(raw);
+  // The route matched only once a parser normalised the target (e.g. `/proxy/a/..`): refuse, never guess.
+  if (!match) throw new AppError('BAD_REQUEST', 'The proxied path is not allowed: it must not contain "." or ".." segments.');
+  return { path: match[1] ?? '', query: match[2] ?? '' };
+}
+
+function rawPathAndQuery(url: string): string {
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  return start === -1 ? '/' : url.slice(start);
+}
