@@ -132,6 +132,12 @@ function toAppError(c: Context<HttpEnv>, error: unknown): unknown {
 /** The client went away: nobody reads the answer, which only the access log sees (nginx's 499). */
 const clientGone = () => new Response(null, { status: 499 });
 
+/**
+ * How much of the platform's answer may wait in Doorway for a slow client: a bound in bytes,
+ * stated rather than left to the default, which counts chunks whatever their size.
+ */
+const STREAM_BUFFER = new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 });
+
 function respond(c: Context<HttpEnv>, method: string, response: IncomingMessage): Response {
   const status = response.statusCode ?? 502;
   const headers = clientResponseHeaders(response.rawHeaders);
@@ -139,7 +145,7 @@ function respond(c: Context<HttpEnv>, method: string, response: IncomingMessage)
   if (bodyless) response.resume();
   // Streamed: @hono/node-server pipes a ReadableStream with backpressure; cancelling it (the client left) destroys the upstream response.
   if (bodyless) return c.body(null, status as ContentfulStatusCode, headers);
-  return c.body(Readable.toWeb(response) as ReadableStream<Uint8Array>, status as ContentfulStatusCode, headers);
+  return c.body(Readable.toWeb(response, { strategy: STREAM_BUFFER }) as ReadableStream<Uint8Array>, status as ContentfulStatusCode, headers);
 }
 
 function headersObject(headers: Headers): Record<string, string> {
