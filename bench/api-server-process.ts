@@ -5,6 +5,7 @@ import { createSameWorkApp } from './same-work-routes.js';
 import { openSameWorkStatements, type SameWorkStatements } from './same-work-sql.js';
 import { linkTokenConnections } from './access-token-target.js';
 import { merchantUid, seedCompanies, type SeededCompanies } from './seed-companies.js';
+import { linkProxyConnection } from './proxy-connection.js';
 import type { ApiServerReady, ApiServerRequest, ApiServerReply, ApiSample } from './api-server.js';
 
 /**
@@ -37,7 +38,7 @@ function close(): Promise<void> {
 
 async function start(request: Extract<ApiServerRequest, { op: 'start' }>): Promise<ApiServerReady> {
   const { dialect, settings } = request;
-  doorway = await startBenchDoorway(dialect, settings);
+  doorway = await startBenchDoorway(dialect, settings, request.providersFile ? { providersFile: request.providersFile } : {});
   const { runtime } = doorway;
   const seeded = await seedCompanies(runtime.database.db, runtime.database.dialect, doorway.clientId, settings.companies);
   const tokenPaths = await linkTokenConnections(runtime.deps, doorway.clientId);
@@ -80,6 +81,9 @@ async function handle(request: ApiServerRequest): Promise<unknown> {
       await running?.stop(request.file);
       return null;
     }
+    case 'proxy-connection':
+      if (!doorway) throw new Error('not started');
+      return linkProxyConnection(doorway);
     case 'close':
       await close();
       return null;

@@ -23,7 +23,8 @@ export interface ApiServerReady {
 }
 
 type Request =
-  | { op: 'start'; dialect: BenchDialect; settings: BenchSettings }
+  | { op: 'start'; dialect: BenchDialect; settings: BenchSettings; providersFile?: string | undefined }
+  | { op: 'proxy-connection' }
   | { op: 'cpu' }
   | { op: 'profile-start' }
   | { op: 'profile-stop'; file: string }
@@ -41,6 +42,8 @@ export interface ObservedServer {
 }
 
 export interface ApiServer extends ApiServerReady, ObservedServer {
+  /** A company with a Linked Sandbox (`mqjo`) connection holding `PROXY_BENCH_TOKEN`: its proxy path. */
+  proxyConnection(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,7 @@ export interface ApiServer extends ApiServerReady, ObservedServer {
  * seeded database, and beside it the bare and same-work reference routes. A child process, so
  * that the load generator's CPU (autocannon, in this process) is not counted as the server's.
  */
-export async function startApiServer(dialect: BenchDialect, settings: BenchSettings): Promise<ApiServer> {
+export async function startApiServer(dialect: BenchDialect, settings: BenchSettings, options: { providersFile?: string } = {}): Promise<ApiServer> {
   const child = fork(new URL('./api-server-process.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const call = rpc(child);
   let closed: Promise<void> | undefined;
@@ -63,12 +66,13 @@ export async function startApiServer(dialect: BenchDialect, settings: BenchSetti
       }
     })());
   try {
-    const ready = (await call({ op: 'start', dialect, settings })) as ApiServerReady;
+    const ready = (await call({ op: 'start', dialect, settings, providersFile: options.providersFile })) as ApiServerReady;
     return {
       ...ready,
       cpuMicros: async () => (await call({ op: 'cpu' })) as number,
       startProfile: async () => void (await call({ op: 'profile-start' })),
       stopProfile: async (file) => void (await call({ op: 'profile-stop', file })),
+      proxyConnection: async () => (await call({ op: 'proxy-connection' })) as string,
       close,
     };
   } catch (error) {

@@ -31,7 +31,7 @@ export interface BenchDoorway {
  * The real Doorway, built through `createRuntime` as `main.ts` does, on a fresh database, with one
  * client made by `createClient`. Each benchmark module starts its own, so they cannot skew each other.
  */
-export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSettings): Promise<BenchDoorway> {
+export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSettings, options: { providersFile?: string } = {}): Promise<BenchDoorway> {
   const database = await createBenchDatabase(dialect, settings);
   const closers: Array<() => Promise<void>> = [() => database.drop()];
   const close = async () => {
@@ -55,7 +55,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       apiKey: undefined,
       apiKeyCacheSeconds: 5,
       encryptionKey: BENCH_ENCRYPTION_KEY,
-      providersFile: undefined,
+      providersFile: options.providersFile,
       logLevel: 'silent',
       maxBodyBytes: 1_048_576,
       trustProxy: { hops: 0 },

@@ -1,7 +1,9 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 
-type FetchHandler = (request: Request) => Response | Promise<Response>;
+// `env` carries @hono/node-server's node request and response (the proxy streams from them).
+type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 export interface Listening {
   url: string;
@@ -14,7 +16,7 @@ export interface Listening {
 export async function listen(handler: FetchHandler): Promise<Listening> {
   let current = handler;
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: (request) => current(request), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: (request, env) => current(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
   });
   let closed: Promise<void> | undefined;
@@ -29,5 +31,22 @@ export async function listen(handler: FetchHandler): Promise<Listening> {
         // autocannon's keep-alive sockets would otherwise hold close() open until they time out.
         if ('closeAllConnections' in server) server.closeAllConnections();
       })),
+  };
+}
+
+/** A plain node:http server on 127.0.0.1 at a free port (the proxy benchmark's platform API). */
+export async function listenNode(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer({ keepAliveTimeout: 60_000 }, handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

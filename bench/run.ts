@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { runApiBenchmark, type ApiBenchmarkResult } from './api-benchmark.js';
 import { closeAllBenchDoorways } from './doorway.js';
 import { formatLinkResult, runLinkBenchmark, type LinkBenchmarkResult } from './link-benchmark.js';
+import { formatProxyResult, runProxyBenchmark, type ProxyBenchmarkResult } from './proxy-benchmark.js';
 import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult } from './webhook-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
@@ -29,6 +30,7 @@ interface DatabaseOutcome {
   api?: ApiBenchmarkResult;
   link?: LinkBenchmarkResult;
   webhooks?: WebhookBenchmarkResult;
+  proxy?: ProxyBenchmarkResult;
   /** Per part, the failure that stopped it; the other part still ran. */
   errors?: Partial<Record<BenchPart, string>>;
 }
@@ -79,6 +81,16 @@ async function main(): Promise<number> {
           outcome.webhooks = webhooks;
         } catch (error) {
           fail('webhooks', error);
+        }
+      }
+      if (settings.parts.includes('proxy')) {
+        try {
+          console.log('');
+          const proxy = await runProxyBenchmark(database, settings);
+          console.log(formatProxyResult(proxy));
+          outcome.proxy = proxy;
+        } catch (error) {
+          fail('proxy', error);
         }
       }
       outcomes.push(outcome);

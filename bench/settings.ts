@@ -3,7 +3,7 @@ import path from 'node:path';
 /** Everything a benchmark run can be tuned with, read once from the environment. */
 export type BenchDialect = 'sqlite' | 'postgres';
 /** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight. */
-export type BenchPart = 'api' | 'link' | 'webhooks';
+export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy';
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -17,7 +17,7 @@ export interface BenchSettings {
   /** Companies seeded before measuring. */
   companies: number;
   dialects: BenchDialect[];
-  /** BENCH_PART=api|link|webhooks runs one part; all by default. */
+  /** BENCH_PART=api|link|webhooks|proxy runs one part; all by default. */
   parts: BenchPart[];
   /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
   flowConcurrency: number;
@@ -42,8 +42,8 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
     throw new Error(`BENCH_ONLY must be 'sqlite' or 'postgres', got '${only}'`);
   }
   const part = env.BENCH_PART;
-  if (part !== undefined && part !== '' && part !== 'api' && part !== 'link' && part !== 'webhooks') {
-    throw new Error(`BENCH_PART must be 'api', 'link' or 'webhooks', got '${part}'`);
+  if (part !== undefined && part !== '' && part !== 'api' && part !== 'link' && part !== 'webhooks' && part !== 'proxy') {
+    throw new Error(`BENCH_PART must be 'api', 'link', 'webhooks' or 'proxy', got '${part}'`);
   }
   return {
     connections: positiveInt(env, 'BENCH_CONNECTIONS', 50),
@@ -53,7 +53,7 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
     workers: positiveInt(env, 'BENCH_WORKERS', 1, 0),
     companies: positiveInt(env, 'BENCH_COMPANIES', 100_000),
     dialects: only ? [only] : ['sqlite', 'postgres'],
-    parts: part ? [part] : ['api', 'link', 'webhooks'],
+    parts: part ? [part] : ['api', 'link', 'webhooks', 'proxy'],
     flowConcurrency: positiveInt(env, 'BENCH_FLOW_CONCURRENCY', 16),
     postgresUrl: env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
     // Doorway's production default (DATABASE_POOL_SIZE).

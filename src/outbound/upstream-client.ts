@@ -48,7 +48,8 @@ export interface UpstreamClientOptions {
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { guard, timeoutMs } = options;
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSocketsPerOrigin ?? 256, timeout: 60_000, scheduling: 'lifo' as const };
+  // noDelay: a request is written whole and waited on, so Nagle's algorithm only adds latency.
+  const agentOptions = { keepAlive: true, noDelay: true, maxSockets: options.maxSocketsPerOrigin ?? 256, timeout: 60_000, scheduling: 'lifo' as const };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 

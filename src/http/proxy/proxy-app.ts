@@ -72,7 +72,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<HttpEnv> {
           continue;
         }
       }
-      return respond(c, method, response);
+      return await respond(c, method, response);
     }
   });
   return proxy;
@@ -138,14 +138,28 @@ const clientGone = () => new Response(null, { status: 499 });
  */
 const STREAM_BUFFER = new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 });
 
-function respond(c: Context<HttpEnv>, method: string, response: IncomingMessage): Response {
+async function respond(c: Context<HttpEnv>, method: string, response: IncomingMessage): Promise<Response> {
   const status = response.statusCode ?? 502;
   const headers = clientResponseHeaders(response.rawHeaders);
   const bodyless = method === 'HEAD' || status === 204 || status === 304 || status < 200;
-  if (bodyless) response.resume();
+  if (bodyless) {
+    response.resume();
+    return c.body(null, status as ContentfulStatusCode, headers);
+  }
+  // A small answer of declared length is read whole: one write to the client instead of a
+  // stream's several, the common case of a JSON API, still within a fixed bound.
+  const length = Number(response.headers['content-length']);
+  if (length <= BUFFERED_ANSWER_BYTES) return c.body(await readAnswer(response), status as ContentfulStatusCode, headers);
   // Streamed: @hono/node-server pipes a ReadableStream with backpressure; cancelling it (the client left) destroys the upstream response.
-  if (bodyless) return c.body(null, status as ContentfulStatusCode, headers);
   return c.body(Readable.toWeb(response, { strategy: STREAM_BUFFER }) as ReadableStream<Uint8Array>, status as ContentfulStatusCode, headers);
+}
+
+const BUFFERED_ANSWER_BYTES = 64 * 1024;
+
+async function readAnswer(response: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
 }
 
 function headersObject(headers: Headers): Record<string, string> {
