@@ -262,6 +262,19 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
     expect(JSON.parse(fields.body).error).toContain('OAuth connections only');
   });
 
+  it('is described in the OpenAPI document as a Doorway extension', async () => {
+    const document = (await (await fetch(`${doorway.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { tags: string[] }>> };
+    const operations = document.paths['/companies/{companyId}/connections/{connectionId}/proxy/{path}'];
+    expect(Object.keys(operations ?? {}).sort()).toEqual(['delete', 'get', 'patch', 'post', 'put']);
+    expect(operations!.get!.tags).toContain('Doorway extensions');
+  });
+
+  it('forwards the base URL itself for an empty path', async () => {
+    const response = await call('');
+    expect(response.status).toBe(200);
+    expect((JSON.parse(response.body) as { url: string }).url).toBe('/api/');
+  });
+
   it('requires the API key', async () => {
     const response = await rawRequest(doorway.url, `${linked.proxy}/echo`);
     expect(response.status).toBe(401);
