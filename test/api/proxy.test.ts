@@ -234,6 +234,10 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
     const bodies = platform.received.filter((r) => r.url === '/api/unauthorized-once?replayable').map((r) => r.body);
     expect(bodies).toEqual(['{"a":1}', '{"a":1}']);
 
+    // The retry after a 401 is not one of those the client asked for with Doorway-Retries.
+    const both = await call('/unauthorized-then-limited?x', { headers: { 'Doorway-Retries': '1' } });
+    expect([both.status, platform.hits('/api/unauthorized-then-limited?x')]).toEqual([200, 3]);
+
     platform.acceptedTokens.delete(linked.accessToken);
     try {
       const always = await call('/echo?always-401');

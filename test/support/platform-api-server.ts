@@ -66,6 +66,11 @@ export async function startPlatformApiServer(): Promise<PlatformApiServer> {
       response.setHeader('Retry-After', url.searchParams.get('retryAfter') ?? '0');
       return json(response, 429, { error: 'slow down' });
     }
+    if (url.pathname === '/api/unauthorized-then-limited' && count <= 2) {
+      if (count === 1) return json(response, 401, { error: 'token expired' });
+      response.setHeader('Retry-After', '0');
+      return json(response, 429, { error: 'slow down' });
+    }
     if (url.pathname === '/api/unavailable') return json(response, 503, { error: 'down' });
     if (url.pathname === '/api/hang') return; // never answers: the proxy's timeout must
     if (!authorized(request)) return json(response, 401, { error: 'invalid token' });

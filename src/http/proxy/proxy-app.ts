@@ -52,7 +52,8 @@ export function createProxyApp(options: ProxyAppOptions): Hono<HttpEnv> {
     const method = c.req.method;
     const signal = c.req.raw.signal;
     let refreshed = false;
-    for (let attempt = 0; ; attempt++) {
+    let retried = 0; // Doorway-Retries spent; the one retry after a 401 is not one of them
+    for (;;) {
       const response = await send(c, options, usable, { method, path, query, body, signal });
       if (response === undefined) return clientGone();
       const status = response.statusCode ?? 502;
@@ -63,9 +64,10 @@ export function createProxyApp(options: ProxyAppOptions): Hono<HttpEnv> {
         usable = await getUsableConnection(deps, c.get('actor'), companyId, connectionId, { forceRefresh: true });
         continue;
       }
-      if (attempt < retries && isRetriableStatus(status) && IDEMPOTENT_METHODS.has(method) && body.replayable) {
-        const delay = retryDelayMs(header(response, 'retry-after'), attempt, Date.now());
+      if (retried < retries && isRetriableStatus(status) && IDEMPOTENT_METHODS.has(method) && body.replayable) {
+        const delay = retryDelayMs(header(response, 'retry-after'), retried, Date.now());
         if (delay !== undefined) {
+          retried += 1;
           response.resume();
           await sleep(delay, undefined, { signal }).catch(() => undefined);
           if (signal.aborted) return clientGone();

@@ -6,7 +6,7 @@ const error = (description: string) => ({ description, content: { 'application/j
 const DESCRIPTION = [
   "Forwards the request to the platform's own API for a Linked OAuth connection: the platform's `api.baseUrl`, then `{path}`, then the query string, with the connection's access token as `Authorization: Bearer …` and the platform's fixed `api.headers`. The platform's answer (status, headers, body) comes back verbatim and streamed, both ways.",
   '',
-  "Not forwarded: the client's `Authorization`, `Host`, `Cookie`, `Expect`, `Forwarded`/`X-Forwarded-*`, `X-Correlation-Id`, `Doorway-Retries` and hop-by-hop headers (`Connection` and those it names, `Keep-Alive`, `Proxy-Authorization`, `Proxy-Connection`, `TE`, `Trailer`, `Transfer-Encoding`, `Upgrade`). Not returned: hop-by-hop headers and `Set-Cookie`.",
+  "Not forwarded: the client's `Authorization`, `Host`, `Cookie`, `Expect`, `Forwarded`/`X-Forwarded-*`, `X-Correlation-Id`, `Doorway-Retries` and hop-by-hop headers (`Connection` and those it names, `Keep-Alive`, `Proxy-Authorization`, `Proxy-Connection`, `TE`, `Trailer`, `Transfer-Encoding`, `Upgrade`). Not returned: hop-by-hop headers and `Set-Cookie`. An `Idempotency-Key` is the platform's: Doorway forwards it and keeps no record of it.",
   '',
   '`{path}` must stay below the base URL: `.`/`..` segments (however encoded), backslashes, encoded slashes (`%2F`, `%5C`), control characters, a leading `/` or an absolute URL are refused with 400.',
   '',
