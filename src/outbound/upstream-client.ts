@@ -17,6 +17,11 @@ export interface UpstreamRequest {
   body: Buffer | Readable | undefined;
   /** The client went away: the upstream request is destroyed, whatever stage it is in. */
   signal: AbortSignal;
+  /**
+   * Doorway's own public URL (the built-in Sandbox's API): not judged by the destination guard,
+   * since a deployment's PUBLIC_URL may well resolve to a private address behind its load balancer.
+   */
+  toDoorwayItself?: boolean;
 }
 
 export type UpstreamFailureKind = 'refused' | 'timeout' | 'unreachable' | 'aborted';
@@ -52,6 +57,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const agentOptions = { keepAlive: true, noDelay: true, maxSockets: options.maxSocketsPerOrigin ?? 256, timeout: 60_000, scheduling: 'lifo' as const };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
+  // Sockets to Doorway itself were connected without the guard: never lend them to a guarded request.
+  const ownHttpAgent = new http.Agent(agentOptions);
+  const ownHttpsAgent = new https.Agent(agentOptions);
 
   function send(upstream: UpstreamRequest): Promise<IncomingMessage> {
     const { url, signal } = upstream;
@@ -59,7 +67,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (signal.aborted) return reject(new UpstreamFailure('aborted', 'The client went away before the request was sent.'));
       const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
       // IP literals never reach `lookup`, so they are judged here.
-      const literal = guard.checkHost(hostname);
+      const guarded = upstream.toDoorwayItself !== true;
+      const literal = guarded ? guard.checkHost(hostname) : undefined;
       if (literal) return reject(new UpstreamFailure('refused', literal.message, { cause: literal }));
       const secure = url.protocol === 'https:';
       const request = (secure ? https : http).request({
@@ -69,8 +78,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         path: `${url.pathname}${url.search}`,
         method: upstream.method,
         headers: upstream.headers,
-        agent: secure ? httpsAgent : httpAgent,
-        lookup: guard.lookup,
+        agent: guarded ? (secure ? httpsAgent : httpAgent) : secure ? ownHttpsAgent : ownHttpAgent,
+        ...(guarded ? { lookup: guard.lookup } : {}),
       });
       let settled = false;
       const fail = (failure: UpstreamFailure) => {
@@ -111,8 +120,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   return {
     send,
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      for (const agent of [httpAgent, httpsAgent, ownHttpAgent, ownHttpsAgent]) agent.destroy();
     },
   };
 }

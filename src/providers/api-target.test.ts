@@ -53,7 +53,9 @@ describe('resolveApiTarget', () => {
   });
 
   it('resolves a site-relative base URL (the built-in Sandbox) against the public URL', () => {
-    expect(resolveApiTarget(provider('/sandbox/api'), null, 'https://doorway.example.com/base/').baseUrl.href).toBe('https://doorway.example.com/sandbox/api/');
+    const sandbox = resolveApiTarget(provider('/sandbox/api'), null, 'https://doorway.example.com/base/');
+    expect([sandbox.baseUrl.href, sandbox.isDoorwayItself]).toEqual(['https://doorway.example.com/base/sandbox/api/', true]);
+    expect(resolveApiTarget(provider('https://api.example.com'), null, PUBLIC_URL).isDoorwayItself).toBe(false);
     expect(conflict(() => resolveApiTarget(provider('//evil.example/api'), null, PUBLIC_URL))).toContain('invalid API base URL');
   });
 });

@@ -5,6 +5,8 @@ import type { ProviderDefinition } from './schema.js';
 export interface ApiTarget {
   baseUrl: URL;
   headers: Readonly<Record<string, string>>;
+  /** A site-relative base (the built-in Sandbox): Doorway's own public URL, not a destination someone configured. */
+  isDoorwayItself: boolean;
 }
 
 const CONNECTION_INFO_PLACEHOLDER = /\$\{connectionInfo\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -39,7 +41,8 @@ export function resolveApiTarget(
   if (rendered.startsWith('//')) throw new AppError('CONFLICT', `The platform ${provider.key} has an invalid API base URL.`);
   let baseUrl: URL;
   try {
-    baseUrl = rendered.startsWith('/') ? new URL(rendered, `${publicUrl.replace(/\/+$/, '')}/`) : new URL(rendered);
+    // Under the public URL's own path, as PublicUrls.absolute builds every other Doorway URL.
+    baseUrl = new URL(rendered.startsWith('/') ? `${publicUrl.replace(/\/+$/, '')}${rendered}` : rendered);
   } catch {
     throw new AppError('CONFLICT', `The platform ${provider.key} has an invalid API base URL.`);
   }
@@ -52,5 +55,5 @@ export function resolveApiTarget(
   baseUrl.hash = '';
   const headers: Record<string, string> = {};
   for (const [name, template] of Object.entries(api.headers)) headers[name.toLowerCase()] = renderConnectionInfo(template, connectionInfo, false);
-  return { baseUrl, headers };
+  return { baseUrl, headers, isDoorwayItself: api.baseUrl.startsWith('/') };
 }

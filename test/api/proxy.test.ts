@@ -321,14 +321,21 @@ describe('the proxy behind the destination guard', () => {
     expect(body.error).not.toContain('loopback');
     expect(platform.received).toHaveLength(0);
   });
+
+  it("still reaches the built-in Sandbox's API, which is Doorway itself", async () => {
+    const linked = await linkSandboxConnection(doorway, 'bnks');
+    const response = await rawRequest(doorway.url, `${linked.proxy}/banking/accounts?page=1`, { headers: { Authorization: doorway.authHeader } });
+    expect(response.status, response.body).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ results: expect.any(Array) });
+  });
 });
 
 /** A company with a Sandbox connection Linked through the real OAuth flow, and the token Doorway holds for it. */
-async function linkSandboxConnection(doorway: RunningDoorway) {
+async function linkSandboxConnection(doorway: RunningDoorway, platformKey = 'mqjo') {
   const company = (await doorway.api('POST', '/companies', { name: 'Proxy Ltd' })).json;
   const browser = new HttpLinkClient(doorway.url);
   const { sessionId } = await browser.open(company.redirect as string);
-  const { connectionId } = await authorizeThroughSandbox(browser, sessionId, 'authorize');
+  const { connectionId } = await authorizeThroughSandbox(browser, sessionId, 'authorize', platformKey);
   const row = await doorway.runtime.database.db.selectFrom('connections').select(['credentials_sealed', 'status']).where('id', '=', connectionId).executeTakeFirstOrThrow();
   expect(row.status).toBe('Linked');
   const credentials = openConnectionCredentials(doorway.runtime.deps.secrets, connectionId, row.credentials_sealed!);

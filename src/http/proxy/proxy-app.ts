@@ -96,7 +96,8 @@ async function send(c: Context<HttpEnv>, options: ProxyAppOptions, usable: Usabl
   const clientHeaders = incoming ? incoming.headers : headersObject(c.req.raw.headers);
   const headers = upstreamRequestHeaders(clientHeaders, target.headers, authorizationOf(usable));
   try {
-    return await options.upstream.send({ url, method: attempt.method, headers, body: attempt.body.body, signal: attempt.signal });
+    const request = { url, method: attempt.method, headers, body: attempt.body.body, signal: attempt.signal, toDoorwayItself: target.isDoorwayItself };
+    return await options.upstream.send(request);
   } catch (error) {
     if (error instanceof UpstreamFailure && error.kind === 'aborted') return undefined;
     throw toAppError(c, error);
