@@ -37,9 +37,16 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
   const doorway = doorwayForSuite({ dialect, log, config: { providersFile, proxy: { timeoutMs: PROXY_TIMEOUT_MS } } });
 
   let linked: { companyId: string; connectionId: string; accessToken: string; proxy: string };
+  const everyToken: string[] = [];
+  /** After a 401 Doorway refreshes the connection (the real Sandbox token endpoint): the platform learns the new token. */
+  async function syncToken() {
+    linked.accessToken = await storedAccessToken(doorway, linked.connectionId);
+    platform.acceptedTokens.add(linked.accessToken);
+    everyToken.push(linked.accessToken);
+  }
   beforeAll(async () => {
     linked = await linkSandboxConnection(doorway);
-    platform.acceptedTokens.add(linked.accessToken);
+    await syncToken();
   });
 
   const call = (target: string, options: Parameters<typeof rawRequest>[2] = {}) =>
@@ -107,13 +114,13 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
   });
 
   it("passes the platform's own errors through verbatim", async () => {
-    platform.acceptedTokens.delete(linked.accessToken);
+    platform.acceptedTokens.clear();
     try {
       const response = await call('/echo?rejected');
       expect(response.status).toBe(401);
       expect(JSON.parse(response.body)).toEqual({ error: 'invalid token' });
     } finally {
-      platform.acceptedTokens.add(linked.accessToken);
+      await syncToken();
     }
   });
 
@@ -228,22 +235,32 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
     expect(invalid.status).toBe(400);
   });
 
-  it('after a 401, takes the connection again with forceRefresh and retries once', async () => {
+  it('after a 401, refreshes the token (forceRefresh) and retries once with the new one', async () => {
+    const before = linked.accessToken;
     const once = await call('/unauthorized-once?replayable', { method: 'PUT', body: '{"a":1}', headers: { 'Content-Type': 'application/json' } });
     expect([once.status, platform.hits('/api/unauthorized-once?replayable')]).toEqual([200, 2]);
-    const bodies = platform.received.filter((r) => r.url === '/api/unauthorized-once?replayable').map((r) => r.body);
-    expect(bodies).toEqual(['{"a":1}', '{"a":1}']);
+    const sent = platform.received.filter((r) => r.url === '/api/unauthorized-once?replayable');
+    expect(sent.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}']);
+    await syncToken();
+    expect(linked.accessToken).not.toBe(before);
+    expect(sent.map((r) => r.headers.authorization)).toEqual([`Bearer ${before}`, `Bearer ${linked.accessToken}`]);
 
     // The retry after a 401 is not one of those the client asked for with Doorway-Retries.
     const both = await call('/unauthorized-then-limited?x', { headers: { 'Doorway-Retries': '1' } });
     expect([both.status, platform.hits('/api/unauthorized-then-limited?x')]).toEqual([200, 3]);
+    await syncToken();
 
-    platform.acceptedTokens.delete(linked.accessToken);
+    // A streamed body cannot be sent twice: the 401 goes back to the client, nothing is refreshed.
+    const streamed = await call('/unauthorized-once?streamed', { method: 'POST', headers: { 'Transfer-Encoding': 'chunked' }, body: 'x'.repeat(10) });
+    expect([streamed.status, platform.hits('/api/unauthorized-once?streamed')]).toEqual([401, 1]);
+    expect(await storedAccessToken(doorway, linked.connectionId)).toBe(linked.accessToken);
+
+    platform.acceptedTokens.clear();
     try {
       const always = await call('/echo?always-401');
       expect([always.status, platform.hits('/api/echo?always-401')]).toEqual([401, 2]);
     } finally {
-      platform.acceptedTokens.add(linked.accessToken);
+      await syncToken();
     }
   });
 
@@ -289,7 +306,8 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
     await call('/echo?access_token=query-secret-123');
     await expect.poll(() => logLines.some((line) => line.includes('"path"') && line.includes('/proxy/echo'))).toBe(true);
     const all = logLines.join('\n');
-    expect(all).not.toContain(linked.accessToken);
+    expect(everyToken.length).toBeGreaterThan(3);
+    for (const token of everyToken) expect(all).not.toContain(token);
     expect(all).not.toContain('query-secret-123');
     expect(all).not.toContain(doorway.apiKey);
   });
@@ -329,6 +347,13 @@ describe('the proxy behind the destination guard', () => {
     expect(JSON.parse(response.body)).toMatchObject({ results: expect.any(Array) });
   });
 });
+
+async function storedAccessToken(doorway: RunningDoorway, connectionId: string): Promise<string> {
+  const row = await doorway.runtime.database.db.selectFrom('connections').select('credentials_sealed').where('id', '=', connectionId).executeTakeFirstOrThrow();
+  const credentials = openConnectionCredentials(doorway.runtime.deps.secrets, connectionId, row.credentials_sealed!);
+  if (credentials.kind !== 'oauth2') throw new Error('expected OAuth credentials');
+  return credentials.accessToken;
+}
 
 /** A company with a Sandbox connection Linked through the real OAuth flow, and the token Doorway holds for it. */
 async function linkSandboxConnection(doorway: RunningDoorway, platformKey = 'mqjo') {

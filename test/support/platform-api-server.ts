@@ -61,15 +61,16 @@ export async function startPlatformApiServer(): Promise<PlatformApiServer> {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     received.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString() });
 
-    if (url.pathname === '/api/unauthorized-once' && count === 1) return json(response, 401, { error: 'token expired' });
+    // The token Doorway retries with is a refreshed one, which only Doorway knows yet: echoed, not checked.
+    if (url.pathname === '/api/unauthorized-once') return count === 1 ? json(response, 401, { error: 'token expired' }) : echoRequest(request, response, chunks);
     if (url.pathname === '/api/rate-limited' && count === 1) {
       response.setHeader('Retry-After', url.searchParams.get('retryAfter') ?? '0');
       return json(response, 429, { error: 'slow down' });
     }
-    if (url.pathname === '/api/unauthorized-then-limited' && count <= 2) {
+    if (url.pathname === '/api/unauthorized-then-limited') {
       if (count === 1) return json(response, 401, { error: 'token expired' });
-      response.setHeader('Retry-After', '0');
-      return json(response, 429, { error: 'slow down' });
+      if (count === 2) return json(response.setHeader('Retry-After', '0'), 429, { error: 'slow down' });
+      return echoRequest(request, response, chunks);
     }
     if (url.pathname === '/api/unavailable') return json(response, 503, { error: 'down' });
     if (url.pathname === '/api/hang') return; // never answers: the proxy's timeout must
@@ -132,6 +133,10 @@ export async function startPlatformApiServer(): Promise<PlatformApiServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+function echoRequest(request: IncomingMessage, response: ServerResponse, chunks: Buffer[]) {
+  json(response, 200, { method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString() });
 }
 
 function json(response: ServerResponse, status: number, body: unknown) {

@@ -19,7 +19,7 @@ import { buildProxiedUrl, checkProxiedPath } from './proxy-target-url.js';
 export const PROXY_ROUTE = '/companies/:companyId/connections/:connectionId/proxy/*';
 
 export interface ProxyAppOptions {
-  deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers' | 'clock'>;
+  deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers' | 'clock' | 'tokenRefresher'>;
   /** Doorway's public URL, against which a site-relative `api.baseUrl` (the Sandbox's) resolves. */
   publicUrl: string;
   /** Built once by the composition root, with the destination guard and PROXY_TIMEOUT_MS. */
