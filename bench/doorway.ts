@@ -65,6 +65,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       faultInjection: 'off',
       proxy: { timeoutMs: 30_000 },
       // The API benchmark has no webhook consumers; the webhook benchmark starts its own worker.
+      outbound: { allowPrivateDestinations: true },
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
       // Requests refresh on demand; no background job skews the API numbers.
       tokenRefresh: { worker: 'off', concurrency: 8, failureDays: 4 },

@@ -41,6 +41,16 @@ describe('loadConfig', () => {
     for (const bad of ['yes', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/8']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 
+  it('allows private destinations everywhere with OUTBOUND_ALLOW_PRIVATE_DESTINATIONS, for webhooks alone with WEBHOOK_ALLOW_PRIVATE_DESTINATIONS', () => {
+    const policy = (env: Record<string, string>) => {
+      const config = loadConfig(env);
+      return [config.outbound.allowPrivateDestinations, config.webhooks.allowPrivateDestinations];
+    };
+    expect(policy({})).toEqual([false, false]);
+    expect(policy({ OUTBOUND_ALLOW_PRIVATE_DESTINATIONS: 'true' })).toEqual([true, true]);
+    expect(policy({ WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true' })).toEqual([false, true]);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -47,8 +47,14 @@ export interface Config {
     /** Connect + response headers from the platform (PROXY_TIMEOUT_MS). */
     timeoutMs: number;
   };
+  /** Every request Doorway sends to an address it was given (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS). */
+  outbound: {
+    /** Private and loopback destinations allowed for every outbound path. */
+    allowPrivateDestinations: boolean;
+  };
   webhooks: {
     worker: 'inline' | 'off';
+    /** Resolved for webhooks: WEBHOOK_ALLOW_PRIVATE_DESTINATIONS or OUTBOUND_ALLOW_PRIVATE_DESTINATIONS. */
     allowPrivateDestinations: boolean;
     retryScheduleSeconds: number[] | undefined;
     retentionDays: number;
@@ -117,9 +123,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     faultInjection: raw.DOORWAY_FAULT_INJECTION,
     proxy: { timeoutMs: raw.PROXY_TIMEOUT_MS },
+    outbound: { allowPrivateDestinations: raw.OUTBOUND_ALLOW_PRIVATE_DESTINATIONS },
     webhooks: {
       worker: raw.WEBHOOK_WORKER,
-      allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS,
+      // Either setting allows them: the outbound one covers every path, webhooks included.
+      allowPrivateDestinations: raw.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS || raw.OUTBOUND_ALLOW_PRIVATE_DESTINATIONS,
       retryScheduleSeconds: raw.WEBHOOK_RETRY_SCHEDULE?.split(',').map(Number),
       retentionDays: raw.WEBHOOK_RETENTION_DAYS,
       timeoutMs: raw.WEBHOOK_TIMEOUT_MS,

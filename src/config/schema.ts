@@ -140,7 +140,14 @@ export const configSchema = z
       .describe('inline: `npm start` also delivers webhooks; off: run `npm run worker` processes instead (PostgreSQL).'),
     WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: booleanFromEnv
       .default(false)
-      .describe('Allow webhook URLs that resolve to private, loopback or link-local addresses (SSRF guard off).'),
+      .describe('Allow webhook URLs that resolve to private, loopback or link-local addresses (SSRF guard off for webhooks only; OUTBOUND_ALLOW_PRIVATE_DESTINATIONS turns it off everywhere, webhooks included).'),
+    OUTBOUND_ALLOW_PRIVATE_DESTINATIONS: booleanFromEnv
+      .default(false)
+      .describe(
+        'Allow every outbound request (webhooks, platform token and revocation endpoints, connectionInfo calls, the API proxy) to reach ' +
+          'private, loopback or link-local addresses (SSRF guard off). For a platform or receiver on your own network; ' +
+          'WEBHOOK_ALLOW_PRIVATE_DESTINATIONS still allows it for webhooks alone.',
+      ),
     WEBHOOK_RETRY_SCHEDULE: z
       .string()
       .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. 0,5,300,1800')

@@ -61,6 +61,8 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
     sandbox: { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 86_400 },
     faultInjection: 'off',
     proxy: { timeoutMs: 30_000 },
+    // Test platforms (oidc-provider, local servers) listen on loopback.
+    outbound: { allowPrivateDestinations: true },
     webhooks: {
       worker: 'off',
       allowPrivateDestinations: true,
