@@ -27,6 +27,13 @@ import { createTokenRefresher } from '../services/connections/token-refresher.js
 import { createTokenRefreshJob, type TokenRefreshJob } from '../token-refresh/refresh-job.js';
 import { createDestinationGuard } from '../outbound/destination-guard.js';
 import { createUpstreamClient } from '../outbound/upstream-client.js';
+import { createGuardedFetch } from '../outbound/guarded-fetch.js';
+import { createPlatformFetch } from '../outbound/platform-fetch.js';
+
+/** What platforms see as the caller of token, revocation, connectionInfo and API requests. */
+const PLATFORM_USER_AGENT = 'Doorway/1';
+/** No platform gets longer than this to start answering; token requests also carry their own 15 s budget. */
+const OUTBOUND_TIMEOUT_MS = 15_000;
 
 export const VERSION = '0.1.0';
 
@@ -78,6 +85,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   }
   const clock = overrides.clock ?? systemClock;
   const urls = createPublicUrls(config.publicUrl);
+  const guardedFetch = createGuardedFetch({
+    allowPrivateDestinations: config.outbound.allowPrivateDestinations,
+    userAgent: PLATFORM_USER_AGENT,
+    timeoutMs: OUTBOUND_TIMEOUT_MS,
+  });
   const wire = { publicUrl: config.publicUrl, urls, providers };
   const base: Omit<LinkDeps, 'tokenRefresher'> = {
     store: createStore(database.db, database.dialect, {
@@ -95,8 +107,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
     linkSessionsPerMinute: config.link.sessionsPerMinute,
-    // Replaced by the destination-guarded fetch (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS).
-    outboundFetch: globalThis.fetch,
+    outboundFetch: createPlatformFetch({ guarded: guardedFetch.fetch, direct: globalThis.fetch, ownSandboxPrefix: `${urls.base}/sandbox/` }),
+    operatorLog: log.child({ component: 'outbound' }),
   };
   const refreshLog = log.child({ component: 'token-refresh' });
   const deps: LinkDeps = {
@@ -159,8 +171,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     );
   }
   const proxyUpstream = createUpstreamClient({
-    // integrator: config.outbound.allowPrivateDestinations (OUTBOUND_ALLOW_PRIVATE_DESTINATIONS)
-    guard: createDestinationGuard({ allowPrivateDestinations: config.webhooks.allowPrivateDestinations }),
+    // OUTBOUND_ALLOW_PRIVATE_DESTINATIONS: the one setting for every request to a platform.
+    guard: createDestinationGuard({ allowPrivateDestinations: config.outbound.allowPrivateDestinations }),
     timeoutMs: config.proxy.timeoutMs,
   });
   const app = createApp({
@@ -193,6 +205,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       await worker.stop();
       sender.close();
       proxyUpstream.close();
+      guardedFetch.close();
       await database.close();
       lock?.release();
     },

@@ -17,6 +17,11 @@ export interface EventPublisher {
   publishTest(store: Store, target: { clientId: string; consumerId: string }): Promise<WebhookMessage>;
 }
 
+/** Where best-effort work after a commit (revoking tokens at a platform) reports failures: the operator's log. Never pass token values. */
+export interface OperatorLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
 /** Everything a use-case may touch, passed in explicitly (no module-level singletons). */
 export interface ServiceDeps {
   store: Store;
@@ -27,6 +32,12 @@ export interface ServiceDeps {
   events: EventPublisher;
   /** Refreshes Linked connections' OAuth tokens, one refresh per connection at a time (built once per process). */
   tokenRefresher: TokenRefresher;
+  /**
+   * Every request to a platform (token endpoints, revocation, connectionInfo calls, the API)
+   * leaves through this fetch: destination-guarded (outbound/), Doorway's own Sandbox exempt.
+   */
+  outboundFetch: typeof globalThis.fetch;
+  operatorLog: OperatorLog;
 }
 
 /** The tenant on whose behalf a use-case runs, established by authentication. */

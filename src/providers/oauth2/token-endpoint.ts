@@ -73,6 +73,8 @@ const NETWORK_CODE_MESSAGES: Readonly<Record<string, (host: string) => string>> 
   ENETUNREACH: (host) => `${host} is unreachable`,
   UND_ERR_CONNECT_TIMEOUT: (host) => `Timed out connecting to ${host}`,
   UND_ERR_SOCKET: (host) => `The connection to ${host} failed`,
+  // Which address and range it was is for the operator's log, not for the connection's errors.
+  ERR_DESTINATION_REFUSED: (host) => `${host} is not an allowed destination (a private or loopback address; see OUTBOUND_ALLOW_PRIVATE_DESTINATIONS)`,
 };
 
 /** A message that names the host and the failure, never a URL query, header or body. */

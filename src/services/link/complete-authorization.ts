@@ -39,7 +39,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   const { app, scopes } = await oauthAppFor(deps, session.clientId, provider);
   const oauth = resolveForConnection(provider, connection, deps.publicUrl, scopes);
   const codeVerifier = consumed.codeVerifierSealed ? deps.secrets.open(consumed.codeVerifierSealed, SEALING.oauthStateVerifier(consumed.id)) : null;
-  const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: deps.urls.oauthCallback(), codeVerifier, callbackParams: callback, now });
+  const result = await exchangeAuthorizationCode(oauth, app, { redirectUri: deps.urls.oauthCallback(), codeVerifier, callbackParams: callback, now, fetch: deps.outboundFetch });
 
   if (!result.ok) {
     const failure = describeUpstreamError(result.error);

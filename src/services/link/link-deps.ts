@@ -7,11 +7,6 @@ export interface LinkDeps extends ServiceDeps {
   /** Every URL Doorway mints (the OAuth callback among them), under `publicUrl`. */
   urls: PublicUrls;
   sandboxOAuthApp: { clientId: string; clientSecret: string };
-  /**
-   * Every request to a platform (token endpoints, revocation, the API) leaves through this fetch,
-   * which applies the outbound destination guard (outbound/).
-   */
-  outboundFetch: typeof globalThis.fetch;
   /** Link pages one client address may open per minute (LINK_SESSIONS_PER_MINUTE); 0: unlimited. */
   linkSessionsPerMinute: number;
 }
