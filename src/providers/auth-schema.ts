@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SANDBOX_DEFAULT_SCOPES } from './sandbox/sandbox-endpoints.js';
-import { isHttpUrlTemplate } from './url-template.js';
+import { isConnectionInfoUrlTemplate, isHttpUrlTemplate } from './url-template.js';
 
 /** An http(s) URL that may contain `${connectionConfig.x}` placeholders (checked against the form in schema.ts). */
 const urlTemplateSchema = z
@@ -62,8 +62,9 @@ const oauth2AuthSchema = z.strictObject({
    */
   connectionInfoRequest: z
     .strictObject({
-      url: urlTemplateSchema,
-      headers: z.record(z.string().min(1), z.string()).default(() => ({})),
+      /** A GET, sent with the new access token as the API takes it (`api.tokenHeader`); `${connectionInfo.x}` placeholders. */
+      url: z.string().refine(isConnectionInfoUrlTemplate, 'must be an absolute http(s) URL; placeholders like ${connectionInfo.key} are allowed'),
+      headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name'), z.string()).default(() => ({})),
       pick: z.record(z.string().min(1), z.string().min(1)),
     })
     .optional(),

@@ -225,3 +225,63 @@ describe('URL placeholders', () => {
     expect(() => renderTemplate('https://${connectionConfig.constructor}.example.com', {})).toThrow(/No value/);
   });
 });
+
+describe('how a connection is used (api, connectionInfoRequest, organisationField)', () => {
+  it('accepts placeholders for keys the connection will hold: form fields, metadata, picks', () => {
+    const definition = providerDefinitionSchema.parse(
+      oauthProvider(
+        {
+          api: { baseUrl: 'https://api.example.com/${connectionInfo.realmId}', headers: { 'X-Tenant': '${connectionInfo.tenantId}' } },
+          organisationField: 'tenantId',
+        },
+        {
+          callbackMetadata: ['realmId'],
+          connectionInfoRequest: { url: 'https://api.example.com/connections?realm=${connectionInfo.realmId}', pick: { tenantId: '0.tenantId' } },
+        },
+      ),
+    );
+    expect(definition.api).toMatchObject({ tokenHeader: 'Authorization', tokenScheme: 'Bearer' });
+  });
+
+  it('refuses unknown keys, keys the connectionInfo call picks used by that same call, and secret fields', () => {
+    const unknown = errorFor(oauthProvider({ api: { baseUrl: 'https://api.example.com/${connectionInfo.realmId}' }, organisationField: 'orgId' }));
+    expect(unknown).toMatch(/api\.baseUrl: uses \$\{connectionInfo\.realmId\}, which no form field/);
+    expect(unknown).toMatch(/organisationField: names "orgId"/);
+    const early = errorFor(oauthProvider({}, { connectionInfoRequest: { url: 'https://x.example/${connectionInfo.tenantId}', pick: { tenantId: '0.id' } } }));
+    expect(early).toMatch(/auth\.connectionInfoRequest\.url: uses \$\{connectionInfo\.tenantId\}/);
+    const secret = errorFor({
+      key: 'cred',
+      name: 'Creds',
+      sourceType: 'Commerce',
+      auth: { type: 'credentials' },
+      connectionConfig: [{ name: 'apiKey', label: 'API key', type: 'password', secret: true }],
+      api: { baseUrl: 'https://x.example', headers: { 'X-Key': '${connectionInfo.apiKey}' } },
+    });
+    expect(secret).toMatch(/api\.headers\.X-Key: uses secret field "apiKey".*api\.basicAuth/);
+    expect(errorFor(oauthProvider({ api: { baseUrl: 'https://x.example/${connectionConfig.shop}' } }))).toMatch(/placeholders here must look like/);
+  });
+
+  it('lets only credentials platforms authenticate with declared form fields', () => {
+    const basic = { usernameField: 'user', passwordField: 'secret' };
+    expect(errorFor(oauthProvider({ api: { baseUrl: 'https://x.example', basicAuth: basic } }))).toMatch(/api\.basicAuth: is for credentials platforms/);
+    const credentials = {
+      key: 'cred',
+      name: 'Creds',
+      sourceType: 'Commerce',
+      auth: { type: 'credentials' },
+      connectionConfig: [{ name: 'user', label: 'User', type: 'text' }],
+      api: { baseUrl: 'https://x.example', basicAuth: basic },
+    };
+    expect(errorFor(credentials)).toMatch(/api\.basicAuth\.passwordField: names "secret", which connectionConfig does not declare/);
+  });
+
+  it('declares how every real built-in platform is called', () => {
+    const definitions = parseProviderDefinitions(BUILT_IN_PROVIDERS, 'built-ins');
+    const real = definitions.filter((definition) => definition.auth.type !== 'sandbox');
+    for (const definition of real) expect(definition.api?.baseUrl, definition.key).toMatch(/^(https:\/\/|\$\{connectionInfo\.)/);
+    const xero = definitions.find((definition) => definition.key === 'gbol')!;
+    expect(xero.organisationField).toBe('tenantId');
+    expect(xero.auth.type === 'oauth2' && xero.auth.connectionInfoRequest?.pick.tenantId).toBe('0.tenantId');
+  });
+});
+

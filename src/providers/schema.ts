@@ -4,10 +4,13 @@ import { publicPaths, SANDBOX_PATHS } from '../domain/public-urls.js';
 import { providerAuthSchema, type OAuth2Auth } from './auth-schema.js';
 import { connectionFieldSchema, type ConnectionField } from './connection-field-schema.js';
 import { deriveIntegrationId, deriveSourceId } from './deterministic-id.js';
-import { inspectTemplate, isHttpUrlTemplate } from './url-template.js';
+import { inspectTemplate } from './url-template.js';
+import { apiSchema } from './api-schema.js';
+import { checkConnectionInfoRules } from './connection-info-rules.js';
 
 export type { OAuth2Auth, ProviderAuth } from './auth-schema.js';
 export type { ConnectionField } from './connection-field-schema.js';
+export type { ApiDefinition } from './api-schema.js';
 
 /** A site-relative path (made absolute by the HTTP layer) or an absolute http(s) URL. */
 function isLogoLocation(value: string): boolean {
@@ -35,26 +38,7 @@ const providerDefinitionObjectSchema = z.strictObject({
   docsUrl: z.url({ protocol: /^https?$/ }).optional(),
   auth: providerAuthSchema,
   connectionConfig: z.array(connectionFieldSchema).default(() => []),
-  /**
-   * How to call the platform's API with a Linked connection (the proxy, and what
-   * `connectionInfo` a client needs beside the token). `${connectionInfo.x}` placeholders are
-   * filled from the connection's `connectionInfo` (form fields and values captured at authorization).
-   * The built-in Sandbox (`auth.type: 'sandbox'`) alone may give the site-relative
-   * `SANDBOX_PATHS.apiBase` (`/sandbox/api`): it lives under Doorway's own PUBLIC_URL, which no
-   * catalogue can know, so whoever renders the base makes it absolute with `PublicUrls.absolute`
-   * (`deps.urls.absolute(baseUrl)`, which leaves absolute URLs as they are).
-   */
-  api: z
-    .strictObject({
-      baseUrl: z
-        .string()
-        .refine(
-          (value) => value === SANDBOX_PATHS.apiBase || isHttpUrlTemplate(value),
-          'must be an absolute http(s) URL; placeholders like ${connectionInfo.field} are allowed',
-        ),
-      headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name'), z.string()).default(() => ({})),
-    })
-    .optional(),
+  api: apiSchema.optional(),
   /**
    * The `connectionInfo` key that names the organisation a connection reads (Xero's tenant,
    * QuickBooks' realm): a reconnect that picks a different one is refused.
@@ -116,6 +100,7 @@ function checkCrossFieldRules(definition: ProviderDefinitionObject, ctx: z.Refin
   });
   const { auth } = definition;
   if (auth.type === 'oauth2') checkPlaceholders(auth, fieldsByName, ctx);
+  checkConnectionInfoRules(definition, fieldsByName, ctx);
   if (auth.type === 'credentials' && definition.connectionConfig.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['connectionConfig'], message: 'must declare at least one field for a credentials form' });
   }

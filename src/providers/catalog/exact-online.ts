@@ -33,5 +33,21 @@ export const exactOnline = {
     tokenEndpointAuth: 'client_secret_basic',
     // Every refresh returns a new refresh token and invalidates the previous one.
     refreshTokenRotates: true,
+    // Access tokens last 10 minutes and Exact refuses refreshes long before expiry: refresh in the last 30 s.
+    refreshMarginSeconds: 30,
+    // An unused refresh token expires after 30 days.
+    refreshTokenIdleExpiryDays: 30,
+    // The administration (division) the user works in names the books every call reads.
+    connectionInfoRequest: {
+      url: 'https://start.exactonline.${connectionInfo.extension}/api/v1/current/Me?$select=CurrentDivision',
+      headers: { Accept: 'application/json' },
+      pick: { division: 'd.results.0.CurrentDivision' },
+    },
   },
+  api: {
+    baseUrl: 'https://start.exactonline.${connectionInfo.extension}/api/v1/${connectionInfo.division}',
+    // Without it Exact answers in XML.
+    headers: { Accept: 'application/json' },
+  },
+  organisationField: 'division',
 } satisfies ProviderDefinitionInput;

@@ -14,4 +14,6 @@ export const freeagent = {
     // FreeAgent authenticates the app with an HTTP Basic header on the token endpoint.
     tokenEndpointAuth: 'client_secret_basic',
   },
+  // One FreeAgent login reads one company, so there is no organisation to pin.
+  api: { baseUrl: 'https://api.freeagent.com/v2', headers: { Accept: 'application/json' } },
 } satisfies ProviderDefinitionInput;

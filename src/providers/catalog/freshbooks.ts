@@ -14,5 +14,12 @@ export const freshbooks = {
     scopes: ['user:profile:read', 'user:clients:read', 'user:invoices:read', 'user:payments:read', 'user:expenses:read', 'user:bills:read'],
     // FreshBooks refresh tokens are single use: each refresh returns the next one.
     refreshTokenRotates: true,
+    // The accounting API names the account in every path; the user's identity lists it.
+    connectionInfoRequest: {
+      url: 'https://api.freshbooks.com/auth/api/v1/users/me',
+      pick: { accountId: 'response.business_memberships.0.business.account_id', businessId: 'response.business_memberships.0.business.id' },
+    },
   },
+  api: { baseUrl: 'https://api.freshbooks.com' },
+  organisationField: 'accountId',
 } satisfies ProviderDefinitionInput;

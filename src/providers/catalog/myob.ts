@@ -18,4 +18,11 @@ export const myob = {
     // The business the user picked comes back on the callback and is part of every API base URL.
     callbackMetadata: ['businessId'],
   },
+  api: {
+    baseUrl: 'https://api.myob.com/accountright/${connectionInfo.businessId}',
+    headers: { 'x-myobapi-version': 'v2', Accept: 'application/json' },
+    // MYOB also wants the app's client id (its "API key") on every call.
+    clientIdHeader: 'x-myobapi-key',
+  },
+  organisationField: 'businessId',
 } satisfies ProviderDefinitionInput;

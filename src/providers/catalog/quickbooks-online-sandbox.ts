@@ -10,4 +10,6 @@ export const quickbooksOnlineSandbox = {
   key: 'ndsk',
   name: 'QuickBooks Online Sandbox',
   isSandbox: true,
+  // Sandbox companies are served from their own API host.
+  api: { ...quickbooksOnline.api, baseUrl: 'https://sandbox-quickbooks.api.intuit.com/v3/company/${connectionInfo.realmId}' },
 } satisfies ProviderDefinitionInput;

@@ -30,4 +30,13 @@ export const shopify = {
     // A refresh returns a new refresh token; keep only the latest.
     refreshTokenRotates: true,
   },
+  api: {
+    // A stable, supported Admin API version; operators move it forward in their providers file.
+    baseUrl: 'https://${connectionInfo.subdomain}.myshopify.com/admin/api/2025-07',
+    // Shopify takes the bare token in its own header, not `Authorization: Bearer`.
+    tokenHeader: 'X-Shopify-Access-Token',
+    tokenScheme: '',
+  },
+  // The shop is the organisation: a reconnect must not switch to another shop.
+  organisationField: 'subdomain',
 } satisfies ProviderDefinitionInput;

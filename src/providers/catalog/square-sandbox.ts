@@ -12,4 +12,5 @@ export const squareSandbox = {
     authorizationUrl: 'https://connect.squareupsandbox.com/oauth2/authorize',
     tokenUrl: 'https://connect.squareupsandbox.com/oauth2/token',
   },
+  api: { baseUrl: 'https://connect.squareupsandbox.com/v2' },
 } satisfies ProviderDefinitionInput;

@@ -18,5 +18,9 @@ export const square = {
     // Makes the seller sign in rather than reuse whatever Square session the browser has, so they
     // connect the account they mean to.
     authorizationParams: { session: 'false' },
+    // The seller's id comes with the tokens.
+    tokenResponseMetadata: ['merchant_id'],
   },
+  api: { baseUrl: 'https://connect.squareup.com/v2' },
+  organisationField: 'merchant_id',
 } satisfies ProviderDefinitionInput;

@@ -17,4 +17,7 @@ export const stripe = {
     // the Stripe-Account header.
     tokenResponseMetadata: ['stripe_user_id'],
   },
+  // The access token is the connected account's own key, so it needs no Stripe-Account header.
+  api: { baseUrl: 'https://api.stripe.com/v1' },
+  organisationField: 'stripe_user_id',
 } satisfies ProviderDefinitionInput;

@@ -22,4 +22,7 @@ export const truelayer = {
     // A refresh returns a new refresh token; keep only the latest.
     refreshTokenRotates: true,
   },
+  // Each authorization creates new bank credentials (a new credentials_id), so there is no stable
+  // organisation id to pin a reconnect to.
+  api: { baseUrl: 'https://api.truelayer.com/data/v1' },
 } satisfies ProviderDefinitionInput;

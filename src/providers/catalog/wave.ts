@@ -14,4 +14,6 @@ export const wave = {
     // Wave scopes are resource:operation and `write` does not imply `read`, so list each read.
     scopes: ['business:read', 'account:read', 'customer:read', 'invoice:read', 'product:read', 'transaction:read', 'vendor:read', 'user:read'],
   },
+  // One GraphQL endpoint; the business is an argument of each query, so there is no header to pin.
+  api: { baseUrl: 'https://gql.waveapps.com/graphql/public' },
 } satisfies ProviderDefinitionInput;

@@ -10,6 +10,14 @@ export const woocommerce = {
   sourceType: 'Commerce',
   docsUrl: 'https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication',
   auth: { type: 'credentials' },
+  api: {
+    // The store's own address starts the URL (checked to be an http(s) URL when used).
+    baseUrl: '${connectionInfo.storeUrl}/wp-json/wc/v3',
+    // Over HTTPS WooCommerce takes the key pair as HTTP Basic credentials.
+    basicAuth: { usernameField: 'consumerKey', passwordField: 'consumerSecret' },
+  },
+  // A different store is different books.
+  organisationField: 'storeUrl',
   connectionConfig: [
     {
       name: 'storeUrl',

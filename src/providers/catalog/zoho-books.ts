@@ -37,5 +37,18 @@ export const zohoBooks = {
     // later calls should use rather than guessing from the extension.
     callbackMetadata: ['accounts-server', 'location'],
     tokenResponseMetadata: ['api_domain'],
+    // The organisation is not in the callback or token response; the first one the user belongs to is read.
+    connectionInfoRequest: {
+      url: '${connectionInfo.api_domain}/books/v3/organizations',
+      pick: { organizationId: 'organizations.0.organization_id', organizationName: 'organizations.0.name' },
+    },
   },
+  api: {
+    // The token response's API host is the user's data centre (www.zohoapis.eu, …).
+    baseUrl: '${connectionInfo.api_domain}/books/v3',
+    // Zoho Books takes the organisation as this header instead of an organization_id query parameter.
+    headers: { 'X-com-zoho-books-organizationid': '${connectionInfo.organizationId}' },
+    tokenScheme: 'Zoho-oauthtoken',
+  },
+  organisationField: 'organizationId',
 } satisfies ProviderDefinitionInput;
