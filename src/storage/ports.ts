@@ -76,6 +76,8 @@ export interface ConnectionRepository {
   update(connection: Connection): Promise<void>;
   saveCredentials(clientId: string, id: string, sealed: string): Promise<void>;
   readCredentials(clientId: string, id: string): Promise<string | null>;
+  /** Unlink: the sealed credentials are gone (NULL); the connection and its connectionInfo stay. */
+  eraseCredentials(clientId: string, id: string): Promise<void>;
   delete(clientId: string, companyId: string, id: string): Promise<boolean>;
   hasLinkedAccounting(clientId: string, companyId: string, exceptId?: string): Promise<boolean>;
   /**

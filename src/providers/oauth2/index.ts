@@ -16,3 +16,8 @@ export { TOKEN_REQUEST_TIMEOUT_MS } from './token-endpoint.js';
 export type { ExchangeResult, OAuthAppCredentials, ResolvedOAuth2, TokenSet } from './types.js';
 export { describeUpstreamError } from './upstream-error.js';
 export type { UpstreamError, UpstreamErrorDescription } from './upstream-error.js';
+export { CONNECTION_INFO_TIMEOUT_MS, requestConnectionInfo } from './connection-info-request.js';
+export type { ConnectionInfoCall, ConnectionInfoRequest, ConnectionInfoResult } from './connection-info-request.js';
+export { revokeToken } from './revoke-token.js';
+export type { RevokeParams, RevokeResult } from './revoke-token.js';
+export { resolveRevocationUrl } from './resolve-endpoints.js';

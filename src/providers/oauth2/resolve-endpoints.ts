@@ -57,3 +57,13 @@ export function resolveOAuth2(provider: ProviderDefinition, options: ResolveOAut
     codeParam: auth.codeParam,
   };
 }
+
+/** The platform's RFC 7009 endpoint with placeholders filled, or null when it has none (or a value is missing). */
+export function resolveRevocationUrl(provider: ProviderDefinition, connectionConfig: Record<string, string>): string | null {
+  if (provider.auth.type !== 'oauth2' || provider.auth.revocationUrl === undefined) return null;
+  try {
+    return renderTemplate(provider.auth.revocationUrl, connectionConfig);
+  } catch {
+    return null;
+  }
+}

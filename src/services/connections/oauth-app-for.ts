@@ -2,8 +2,8 @@ import { AppError } from '../../domain/errors.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Connection } from '../../domain/connection.js';
 import { resolveOAuth2, type OAuthAppCredentials, type ResolvedOAuth2 } from '../../providers/oauth2/index.js';
-import { SEALING } from '../../security/sealing-contexts.js';
 import type { ServiceDeps } from '../deps.js';
+import { clientOAuthApp, connectionConfigOf } from '../integrations/client-oauth-app.js';
 
 /**
  * Shared by the Link flow (authorize, callback) and token refreshes. The OAuth app Doorway authenticates as for this client and platform: the client's own app
@@ -15,17 +15,9 @@ export async function oauthAppFor(
   provider: ProviderDefinition,
 ): Promise<{ app: OAuthAppCredentials; scopes: string[] | null }> {
   if (provider.auth.type === 'sandbox') return { app: deps.sandboxOAuthApp, scopes: null };
-  const settings = await deps.store.integrationSettings.find(clientId, provider.key);
-  if (!settings?.enabled || !settings.oauthClientId || !settings.oauthClientSecretSealed) {
-    throw new AppError('BAD_REQUEST', `${provider.name} is not set up for this business yet. Please choose another platform or contact them.`);
-  }
-  const clientSecret = deps.secrets.open(settings.oauthClientSecretSealed, SEALING.integrationClientSecret(clientId, provider.key));
-  return { app: { clientId: settings.oauthClientId, clientSecret }, scopes: settings.scopes };
-}
-
-/** The values an OAuth platform's URLs need (`${connectionConfig.x}`), as the SMB entered them. */
-export function connectionConfigOf(connection: Connection): Record<string, string> {
-  return Object.fromEntries(Object.entries(connection.connectionInfo ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const own = await clientOAuthApp(deps.store, deps.secrets, clientId, provider);
+  if (!own) throw new AppError('BAD_REQUEST', `${provider.name} is not set up for this business yet. Please choose another platform or contact them.`);
+  return own;
 }
 
 /** Resolves a platform's OAuth endpoints; a value the SMB has not entered yet is their mistake, not a 500. */

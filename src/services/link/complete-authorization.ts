@@ -2,6 +2,8 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import { describeUpstreamError, exchangeAuthorizationCode } from '../../providers/oauth2/index.js';
 import { oauth2Credentials } from '../../domain/connection-credentials.js';
 import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
+import { authorizedConnectionInfo } from './authorized-connection-info.js';
+import { revocationOf, revokeAfterCommit } from '../connections/revoke-platform-tokens.js';
 import type { LinkDeps } from './link-deps.js';
 import { oauthAppFor, resolveForConnection } from '../connections/oauth-app-for.js';
 import { recordLinkEvent } from './record-link-event.js';
@@ -47,9 +49,16 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
     await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: result.error.kind, statusCode: failure.statusCode } });
     return { sessionId: session.id, connectionId: connection.id, ok: false };
   }
+  const info = await authorizedConnectionInfo(deps.outboundFetch, provider, connection, result.tokens, result.metadata);
+  if (!info.ok) {
+    // The connection keeps its previous state and credentials; the tokens just issued are given back.
+    await recordConnectionFailure(deps, connection, info.failure);
+    await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: info.kind, statusCode: info.failure.statusCode } });
+    await revokeAfterCommit(deps, [revocationOf(provider, connection, oauth, app, result.tokens)]);
+    return { sessionId: session.id, connectionId: connection.id, ok: false };
+  }
   try {
-    const info = Object.keys(result.metadata).length > 0 ? { ...connection.connectionInfo, ...result.metadata } : connection.connectionInfo;
-    await markLinkedFromLink(deps, connection, oauth2Credentials(result.tokens), info);
+    await markLinkedFromLink(deps, connection, oauth2Credentials(result.tokens), info.connectionInfo);
   } catch (error) {
     if (!isAppError(error)) throw error;
     await recordConnectionFailure(deps, connection, { statusCode: String(error.status), statusText: error.code, errorMessage: error.message });

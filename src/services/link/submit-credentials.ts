@@ -8,7 +8,8 @@ import { toIso } from '../../domain/clock.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { needsForm, type AuthorizationNext } from './give-consent.js';
-import { markLinkedFromLink } from './connection-outcome.js';
+import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
+import { organisationChanged, ORGANISATION_MISMATCH } from './authorized-connection-info.js';
 import { requireOfferedInVisit } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
@@ -38,6 +39,12 @@ export async function submitCredentials(
   await requireOfferedInVisit(deps, session, provider);
   const accepted = validFormValues(provider, values);
   const visible = Object.fromEntries(provider.connectionConfig.filter((f) => !f.secret && accepted[f.name]).map((f) => [f.name, accepted[f.name]!]));
+  if (organisationChanged(provider, connection.connectionInfo, { ...connection.connectionInfo, ...visible })) {
+    // Another shop or store is other books: the connection keeps what it had.
+    await recordConnectionFailure(deps, connection, { statusCode: '409', statusText: 'Different organisation', errorMessage: ORGANISATION_MISMATCH });
+    await recordLinkEvent(deps, session, 'failed', { connectionId, platformKey: provider.key, sourceType: provider.sourceType, detail: { kind: 'organisation_mismatch' } });
+    throw new AppError('CONFLICT', ORGANISATION_MISMATCH);
+  }
   if (provider.auth.type !== 'credentials') {
     const prepared: Connection = { ...connection, connectionInfo: { ...connection.connectionInfo, ...visible }, modified: toIso(deps.clock.now()) };
     await deps.store.connections.update(prepared);

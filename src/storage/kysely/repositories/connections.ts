@@ -183,6 +183,10 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
       await writeCredentials({ id, clientId, sealed });
     },
 
+    async eraseCredentials(clientId, id) {
+      await db.updateTable('connections').set({ credentials_sealed: null }).where('id', '=', id).where('client_id', '=', clientId).execute();
+    },
+
     async readCredentials(clientId, id) {
       const row = await db.selectFrom('connections').select('credentials_sealed').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
       return row?.credentials_sealed ?? null;
