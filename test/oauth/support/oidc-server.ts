@@ -28,6 +28,12 @@ export interface OidcServer {
   close(): Promise<void>;
 }
 
+/** Optional features; each off unless asked for, so existing users see the server they had. */
+export interface OidcServerOptions {
+  /** RFC 7009 revocation at `{issuer}/token/revocation`, with the clients' token endpoint authentication. */
+  revocation?: boolean;
+}
+
 export interface PendingOidcServer {
   issuer: string;
   /** Creates the provider once the relying party's callback URL is known (it may listen later). */
@@ -97,7 +103,7 @@ export async function listenOidcServer(options: OidcServerOptions = {}): Promise
         { ...common, client_id: POST_CLIENT.clientId, client_secret: POST_CLIENT.clientSecret, token_endpoint_auth_method: 'client_secret_post' },
       ],
       scopes: ['openid', 'offline_access', 'accounting.read'],
-      features: { devInteractions: { enabled: false } },
+      features: { devInteractions: { enabled: false }, ...(options.revocation ? { revocation: { enabled: true } } : {}) },
       pkce: { methods: ['S256'], required: () => true },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       cookies: { keys: ['test-cookie-key-0123456789'] },
