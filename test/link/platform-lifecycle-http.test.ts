@@ -204,4 +204,29 @@ describe.each(TEST_DIALECTS)('a platform’s life in Link on %s', (dialect) => {
     expect(await sealedCredentials(second.connectionId)).toBeNull();
     expect(await refreshAtPlatform(secondToken)).toMatchObject({ ok: false, error: { error: 'invalid_grant' } });
   });
+
+  it('a credentials platform (WooCommerce) reconnects with its store, refuses another store, and erases its keys on disconnect', async () => {
+    expect((await doorway.api('PUT', '/integrations/ltpp/settings', { enabled: true })).status).toBe(200);
+    expect((await doorway.api('PUT', '/settings/link', { categories: { commerce: { enabled: true, optional: true } } })).status).toBe(200);
+    const company = (await doorway.api('POST', '/companies', { name: `Shop ${Math.random()}` })).json;
+    const browser = new HttpLinkClient(doorway.url);
+    const { sessionId } = await browser.open(company.redirect as string);
+    const chosen = await browser.api(sessionId, 'POST', '/connections', { platformKey: 'ltpp' });
+    expect(chosen.status, JSON.stringify(chosen.json)).toBe(200);
+    const connectionId = chosen.json.connection.id as string;
+    expect((await browser.api(sessionId, 'POST', `/connections/${connectionId}/consent`)).json.next).toEqual({ kind: 'credentials' });
+    const values = (storeUrl: string) => ({ values: { storeUrl, consumerKey: `ck_${'a'.repeat(40)}`, consumerSecret: `cs_${'b'.repeat(40)}` } });
+    const submit = (storeUrl: string) => browser.api(sessionId, 'POST', `/connections/${connectionId}/credentials`, values(storeUrl));
+    expect((await submit('https://shop.example.com')).json.connection.status).toBe('Linked');
+
+    expect((await browser.api(sessionId, 'POST', `/connections/${connectionId}/disconnect`)).status).toBe(200);
+    expect(await sealedCredentials(connectionId)).toBeNull();
+    const other = await submit('https://other-shop.example.com');
+    expect(other).toMatchObject({ status: 409, json: { error: { message: ORGANISATION_MISMATCH } } });
+    const path = `/companies/${company.id}/connections/${connectionId}`;
+    expect((await doorway.api('GET', path)).json).toMatchObject({ status: 'Unlinked', connectionInfo: { storeUrl: 'https://shop.example.com' } });
+
+    expect((await submit('https://shop.example.com')).json.connection.status).toBe('Linked');
+    expect(await eventTypes(company.id as string)).toContain('connection.reconnected');
+  });
 });
