@@ -191,6 +191,27 @@ describe.each(TEST_DIALECTS)('a platform’s life in Link on %s', (dialect) => {
     }
   });
 
+  it('a Deauthorized connection reconnects through its linkUrl, and a reconnect to another organisation keeps its credentials', async () => {
+    organisation.tenantId = 'tenant-1';
+    const { company, connectionId, path } = await linkedConnection();
+    // What the token refresher does when the platform refuses the grant.
+    const deauthorize = () => doorway.runtime.database.db.updateTable('connections').set({ status: 'Deauthorized' }).where('id', '=', connectionId).execute();
+    await deauthorize();
+    const sealed = await sealedCredentials(connectionId);
+    organisation.tenantId = 'tenant-2';
+    try {
+      await authorizeFrom(new HttpLinkClient(doorway.url), (await doorway.api('GET', path)).json.linkUrl as string);
+      expect((await doorway.api('GET', path)).json).toMatchObject({ status: 'Deauthorized', connectionInfo: { tenantId: 'tenant-1' } });
+      expect(await sealedCredentials(connectionId)).toBe(sealed);
+    } finally {
+      organisation.tenantId = 'tenant-1';
+    }
+    await authorizeFrom(new HttpLinkClient(doorway.url), (await doorway.api('GET', path)).json.linkUrl as string);
+    expect((await doorway.api('GET', path)).json).toMatchObject({ id: connectionId, status: 'Linked' });
+    expect(await sealedCredentials(connectionId)).not.toBe(sealed);
+    expect(await eventTypes(company.id as string)).toContain('connection.reconnected');
+  });
+
   it('deleting the connection, or its company, revokes its refresh token at the platform', async () => {
     organisation.tenantId = 'tenant-1';
     const first = await linkedConnection();
