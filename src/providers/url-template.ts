@@ -10,17 +10,23 @@ export type PlaceholderProblem =
   | { kind: 'malformed'; text: string }
   | { kind: 'unclosed' };
 
-/** The connection-config field names a template refers to, plus anything that is not a valid placeholder. */
-export function inspectTemplate(template: string): { fieldNames: string[]; problems: PlaceholderProblem[] } {
-  const fieldNames: string[] = [];
+/** The names a template's placeholders give (each `${<reference>}` matching `reference`), plus anything that is not one. */
+function inspectPlaceholders(template: string, reference: RegExp): { names: string[]; problems: PlaceholderProblem[] } {
+  const names: string[] = [];
   const problems: PlaceholderProblem[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
-    const reference = CONNECTION_CONFIG_REFERENCE.exec(match[1] ?? '');
-    if (reference?.[1]) fieldNames.push(reference[1]);
+    const name = reference.exec(match[1] ?? '')?.[1];
+    if (name) names.push(name);
     else problems.push({ kind: 'malformed', text: match[0] });
   }
   if (template.replace(PLACEHOLDER, '').includes('${')) problems.push({ kind: 'unclosed' });
-  return { fieldNames, problems };
+  return { names, problems };
+}
+
+/** The connection-config field names a template refers to, plus anything that is not a valid placeholder. */
+export function inspectTemplate(template: string): { fieldNames: string[]; problems: PlaceholderProblem[] } {
+  const { names, problems } = inspectPlaceholders(template, CONNECTION_CONFIG_REFERENCE);
+  return { fieldNames: names, problems };
 }
 
 /** True when the template, with every placeholder filled, is an absolute http(s) URL. */
@@ -55,15 +61,8 @@ const CONNECTION_INFO_REFERENCE = /^connectionInfo\.([A-Za-z_][A-Za-z0-9_-]*)$/;
 
 /** The connectionInfo keys a template refers to, plus anything that is not a valid placeholder. */
 export function inspectConnectionInfoTemplate(template: string): { keys: string[]; problems: PlaceholderProblem[] } {
-  const keys: string[] = [];
-  const problems: PlaceholderProblem[] = [];
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const reference = CONNECTION_INFO_REFERENCE.exec(match[1] ?? '');
-    if (reference?.[1]) keys.push(reference[1]);
-    else problems.push({ kind: 'malformed', text: match[0] });
-  }
-  if (template.replace(PLACEHOLDER, '').includes('${')) problems.push({ kind: 'unclosed' });
-  return { keys, problems };
+  const { names, problems } = inspectPlaceholders(template, CONNECTION_INFO_REFERENCE);
+  return { keys: names, problems };
 }
 
 /** A placeholder whose key the connection does not hold (yet): the caller's 4xx, not a 500. */

@@ -6,15 +6,13 @@
  * Link disconnect and delete erasing the stored credentials and revoking the refresh token at the
  * platform. On SQLite and PostgreSQL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_MISMATCH } from '../../src/services/link/authorized-connection-info.js';
 import { openConnectionCredentials } from '../../src/services/connections/connection-credentials.js';
 import { refreshAccessToken, resolveOAuth2 } from '../../src/providers/oauth2/index.js';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { HttpLinkClient } from '../support/http-link-client.js';
+import { authorizeThroughRedirects, oidcTestPlatform, writeProvidersFile } from '../support/oidc-platform.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { startLocalServer, type LocalServer } from '../oauth/support/local-server.js';
 import { BASIC_CLIENT, listenOidcServer, type PendingOidcServer } from '../oauth/support/oidc-server.js';
@@ -31,26 +29,18 @@ describe.each(TEST_DIALECTS)('a platform’s life in Link on %s', (dialect) => {
     connectionsApi = await startLocalServer((request, response) => {
       response.writeHead(organisation.status, { 'content-type': 'application/json' }).end(JSON.stringify([{ tenantId: organisation.tenantId, tenantName: 'Books' }]));
     });
-    const providersFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doorway-providers-')), 'providers.json');
     const { issuer } = authorizationServer;
-    const definition = {
-      key: 'tbks',
-      name: 'Test Books',
-      sourceType: 'Accounting',
-      auth: {
-        type: 'oauth2',
-        authorizationUrl: `${issuer}/auth`,
-        tokenUrl: `${issuer}/token`,
+    const definition = oidcTestPlatform(
+      issuer,
+      {
         revocationUrl: `${issuer}/token/revocation`,
         scopes: ['openid', 'offline_access', 'accounting.read'],
-        tokenEndpointAuth: 'client_secret_basic',
         authorizationParams: { prompt: 'consent' },
         connectionInfoRequest: { url: `${connectionsApi.url}/connections`, pick: { tenantId: '0.tenantId', tenantName: '0.tenantName' } },
       },
-      api: { baseUrl: `${connectionsApi.url}/api`, headers: { 'Xero-tenant-id': '${connectionInfo.tenantId}' } },
-      organisationField: 'tenantId',
-    };
-    fs.writeFileSync(providersFile, JSON.stringify({ providers: [definition] }));
+      { api: { baseUrl: `${connectionsApi.url}/api`, headers: { 'Xero-tenant-id': '${connectionInfo.tenantId}' } }, organisationField: 'tenantId' },
+    );
+    const providersFile = writeProvidersFile([definition]);
     doorway = await startDoorway({ dialect, config: { providersFile } });
     authorizationServer.configure([`${doorway.url}/link/oauth/callback`]);
     const enabled = await doorway.api('PUT', '/integrations/tbks/settings', { enabled: true, clientId: BASIC_CLIENT.clientId, clientSecret: BASIC_CLIENT.clientSecret });
@@ -62,17 +52,7 @@ describe.each(TEST_DIALECTS)('a platform’s life in Link on %s', (dialect) => {
     await connectionsApi?.close();
   });
 
-  /** Follows redirects (through oidc-provider's automated login and consent) until Doorway's callback has answered. */
-  async function authorizeFrom(browser: HttpLinkClient, startUrl: string) {
-    let url = new URL(startUrl, doorway.url);
-    for (let hop = 0; hop < 12; hop++) {
-      const response = await browser.request('GET', url.href);
-      if (url.pathname === '/link/oauth/callback') return response;
-      if (!response.location) throw new Error(`no redirect from ${url.href} (HTTP ${response.status}): ${response.text.slice(0, 200)}`);
-      url = new URL(response.location, url);
-    }
-    throw new Error('too many redirects');
-  }
+  const authorizeFrom = (browser: HttpLinkClient, startUrl: string) => authorizeThroughRedirects(browser, startUrl, doorway.url);
 
   async function linkedConnection() {
     const company = (await doorway.api('POST', '/companies', { name: `Lifecycle ${Math.random()}` })).json;

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedFetch, type GuardedFetch } from '../../src/outbound/guarded-fetch.js';
 import { createPlatformFetch } from '../../src/outbound/platform-fetch.js';
-import { refreshAccessToken } from '../../src/providers/oauth2/index.js';
-import type { ResolvedOAuth2 } from '../../src/providers/oauth2/index.js';
+import { refreshAccessToken, resolveOAuth2 } from '../../src/providers/oauth2/index.js';
+import { providerDefinitionSchema } from '../../src/providers/schema.js';
+import { oidcTestPlatform } from '../support/oidc-platform.js';
 import { startLocalServer, type LocalServer } from '../oauth/support/local-server.js';
 import { POST_CLIENT, startOidcServer, type OidcServer } from '../oauth/support/oidc-server.js';
 
@@ -91,19 +92,8 @@ describe('guarded fetch', () => {
   });
 
   describe('as the OAuth engine’s fetch (oauth4webapi customFetch)', () => {
-    const config = (): ResolvedOAuth2 => ({
-      authorizationUrl: `${oidc.issuer}/auth`,
-      tokenUrl: `${oidc.issuer}/token`,
-      scopes: [],
-      scopeSeparator: ' ',
-      pkce: true,
-      tokenEndpointAuth: 'client_secret_post',
-      authorizationParams: {},
-      tokenParams: {},
-      callbackMetadata: [],
-      tokenResponseMetadata: [],
-      codeParam: 'code',
-    });
+    const config = () =>
+      resolveOAuth2(providerDefinitionSchema.parse(oidcTestPlatform(oidc.issuer, { tokenEndpointAuth: 'client_secret_post' })), { publicUrl: 'http://doorway.invalid' });
 
     it('refuses a token endpoint on 127.0.0.1 by default, with a message naming the setting', async () => {
       const result = await refreshAccessToken(config(), POST_CLIENT, { refreshToken: 'unknown', now: new Date(), fetch: guarded(false) });

@@ -3,11 +3,9 @@
  * endpoint is on 127.0.0.1 (oidc-provider) is refused and the connection records why, while
  * Doorway's own Sandbox, under its PUBLIC_URL on 127.0.0.1 too, still links.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
+import { authorizeThroughRedirects, oidcTestPlatform, writeProvidersFile } from '../support/oidc-platform.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { BASIC_CLIENT, listenOidcServer, type PendingOidcServer } from '../oauth/support/oidc-server.js';
 
@@ -17,15 +15,7 @@ describe('outbound destinations in the Link flow (private destinations refused)'
 
   beforeAll(async () => {
     authorizationServer = await listenOidcServer();
-    const providersFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doorway-providers-')), 'providers.json');
-    const { issuer } = authorizationServer;
-    const definition = {
-      key: 'tbks',
-      name: 'Test Books',
-      sourceType: 'Accounting',
-      auth: { type: 'oauth2', authorizationUrl: `${issuer}/auth`, tokenUrl: `${issuer}/token`, scopes: ['openid'], tokenEndpointAuth: 'client_secret_basic' },
-    };
-    fs.writeFileSync(providersFile, JSON.stringify({ providers: [definition] }));
+    const providersFile = writeProvidersFile([oidcTestPlatform(authorizationServer.issuer)]);
     doorway = await startDoorway({ config: { providersFile, outbound: { allowPrivateDestinations: false } } });
     authorizationServer.configure([`${doorway.url}/link/oauth/callback`]);
     await doorway.api('PUT', '/integrations/tbks/settings', { enabled: true, clientId: BASIC_CLIENT.clientId, clientSecret: BASIC_CLIENT.clientSecret });
@@ -42,12 +32,7 @@ describe('outbound destinations in the Link flow (private destinations refused)'
     const chosen = await browser.api(sessionId, 'POST', '/connections', { platformKey: 'tbks' });
     const connectionId = chosen.json.connection.id as string;
     const consent = await browser.api(sessionId, 'POST', `/connections/${connectionId}/consent`);
-    let url = new URL(consent.json.next.url as string, doorway.url);
-    for (let hop = 0; hop < 12 && url.pathname !== '/link/oauth/callback'; hop++) {
-      const response = await browser.request('GET', url.href);
-      url = new URL(response.location!, url);
-    }
-    await browser.request('GET', url.href);
+    await authorizeThroughRedirects(browser, consent.json.next.url as string, doorway.url);
     const connection = (await doorway.api('GET', `/companies/${company.id}/connections/${connectionId}`)).json;
     expect(connection.status).toBe('PendingAuth');
     expect(connection.dataConnectionErrors.at(-1)).toMatchObject({

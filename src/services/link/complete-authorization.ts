@@ -49,21 +49,21 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
     await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: result.error.kind, statusCode: failure.statusCode } });
     return { sessionId: session.id, connectionId: connection.id, ok: false };
   }
-  const info = await authorizedConnectionInfo(deps.outboundFetch, provider, connection, result.tokens, result.metadata);
-  if (!info.ok) {
-    // The connection keeps its previous state and credentials; the tokens just issued are given back.
-    await recordConnectionFailure(deps, connection, info.failure);
-    await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: info.kind, statusCode: info.failure.statusCode } });
+  // A connection that does not become Linked keeps its previous state and credentials; the tokens
+  // just issued are given back to the platform.
+  const refuse = async (failure: { statusCode: string; statusText: string; errorMessage: string }, detail: Record<string, unknown>) => {
+    await recordConnectionFailure(deps, connection, failure);
+    await recordLinkEvent(deps, session, 'failed', { ...events, detail });
     await revokeAfterCommit(deps, [revocationOf(provider, connection, oauth, app, result.tokens)]);
     return { sessionId: session.id, connectionId: connection.id, ok: false };
-  }
+  };
+  const info = await authorizedConnectionInfo(deps.outboundFetch, provider, connection, result.tokens, result.metadata);
+  if (!info.ok) return refuse(info.failure, { kind: info.kind, statusCode: info.failure.statusCode });
   try {
     await markLinkedFromLink(deps, connection, oauth2Credentials(result.tokens), info.connectionInfo);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await recordConnectionFailure(deps, connection, { statusCode: String(error.status), statusText: error.code, errorMessage: error.message });
-    await recordLinkEvent(deps, session, 'failed', { ...events, detail: { kind: 'conflict' } });
-    return { sessionId: session.id, connectionId: connection.id, ok: false };
+    return refuse({ statusCode: String(error.status), statusText: error.code, errorMessage: error.message }, { kind: 'conflict' });
   }
   await recordLinkEvent(deps, session, 'connected', events);
   return { sessionId: session.id, connectionId: connection.id, ok: true };
