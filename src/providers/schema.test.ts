@@ -174,7 +174,7 @@ describe('validation messages', () => {
 
   it('allows the site-relative Sandbox API base only for the built-in Sandbox', () => {
     const sandbox = oauthProvider({ isSandbox: true, auth: { type: 'sandbox' }, api: { baseUrl: '/sandbox/api' } });
-    expect(parseProviderDefinitions([sandbox], 'ok.json')[0]?.api).toEqual({ baseUrl: '/sandbox/api', headers: {} });
+    expect(parseProviderDefinitions([sandbox], 'ok.json')[0]?.api).toEqual({ baseUrl: '/sandbox/api', headers: {}, tokenHeader: 'Authorization', tokenScheme: 'Bearer' });
     expect(errorFor(oauthProvider({ api: { baseUrl: '/sandbox/api' } }))).toContain('api.baseUrl: may be the site-relative /sandbox/api only for the built-in Sandbox');
     expect(errorFor(oauthProvider({ isSandbox: true, auth: { type: 'sandbox' }, api: { baseUrl: '/elsewhere' } }))).toContain('api.baseUrl: must be an absolute http(s) URL');
   });
