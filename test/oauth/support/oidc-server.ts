@@ -15,6 +15,8 @@ export interface OidcServerOptions {
   rotateRefreshToken?: boolean;
   /** Access-token lifetime (default 3600 s). */
   accessTokenTtlSeconds?: number;
+  /** RFC 7009 revocation at `{issuer}/token/revocation`, with the clients' token endpoint authentication. */
+  revocation?: boolean;
 }
 
 export interface OidcServer {
@@ -26,12 +28,6 @@ export interface OidcServer {
   /** Answers token requests with this HTTP status (e.g. 503, as an overloaded proxy would) until set back to null. */
   failTokenRequests(status: number | null): void;
   close(): Promise<void>;
-}
-
-/** Optional features; each off unless asked for, so existing users see the server they had. */
-export interface OidcServerOptions {
-  /** RFC 7009 revocation at `{issuer}/token/revocation`, with the clients' token endpoint authentication. */
-  revocation?: boolean;
 }
 
 export interface PendingOidcServer {
