@@ -38,6 +38,10 @@ export interface ServiceDeps {
    */
   outboundFetch: typeof globalThis.fetch;
   operatorLog: OperatorLog;
+  /** Doorway's public base URL: the built-in Sandbox's endpoints (authorize, token, revoke) live under it. */
+  publicUrl: string;
+  /** The built-in Sandbox's one OAuth app (derived from the deployment key). */
+  sandboxOAuthApp: { clientId: string; clientSecret: string };
 }
 
 /** The tenant on whose behalf a use-case runs, established by authentication. */

@@ -11,7 +11,7 @@ import { ORGANISATION_MISMATCH } from '../../src/services/link/authorized-connec
 import { openConnectionCredentials } from '../../src/services/connections/connection-credentials.js';
 import { refreshAccessToken, resolveOAuth2 } from '../../src/providers/oauth2/index.js';
 import { TEST_DIALECTS } from '../support/databases.js';
-import { HttpLinkClient } from '../support/http-link-client.js';
+import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
 import { authorizeThroughRedirects, oidcTestPlatform, writeProvidersFile } from '../support/oidc-platform.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { startLocalServer, type LocalServer } from '../oauth/support/local-server.js';
@@ -229,5 +229,18 @@ describe.each(TEST_DIALECTS)('a platform’s life in Link on %s', (dialect) => {
 
     expect((await submit('https://shop.example.com')).json.connection.status).toBe('Linked');
     expect(await eventTypes(company.id as string)).toContain('connection.reconnected');
+  });
+
+  it('unlinking a built-in Sandbox connection revokes its grant at the Sandbox’s own revocation endpoint', async () => {
+    const company = (await doorway.api('POST', '/companies', { name: `Sandbox ${Math.random()}` })).json;
+    const browser = new HttpLinkClient(doorway.url);
+    const { sessionId } = await browser.open(company.redirect as string);
+    const { connectionId } = await authorizeThroughSandbox(browser, sessionId, 'authorize');
+    const refreshToken = await storedRefreshToken(connectionId);
+    expect((await doorway.api('PATCH', `/companies/${company.id}/connections/${connectionId}`, { status: 'Unlinked' })).json.status).toBe('Unlinked');
+    expect(await sealedCredentials(connectionId)).toBeNull();
+    const { deps } = doorway.runtime;
+    const config = resolveOAuth2(deps.providers.get('mqjo')!, { publicUrl: doorway.url });
+    expect(await refreshAccessToken(config, deps.sandboxOAuthApp, { refreshToken, now: new Date() })).toMatchObject({ ok: false, error: { error: 'invalid_grant' } });
   });
 });

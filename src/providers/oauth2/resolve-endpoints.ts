@@ -58,8 +58,12 @@ export function resolveOAuth2(provider: ProviderDefinition, options: ResolveOAut
   };
 }
 
-/** The platform's RFC 7009 endpoint with placeholders filled, or null when it has none (or a value is missing). */
-export function resolveRevocationUrl(provider: ProviderDefinition, connectionConfig: Record<string, string>): string | null {
+/**
+ * The platform's RFC 7009 endpoint with placeholders filled, or null when it has none (or a value
+ * is missing). The built-in Sandbox's is Doorway's own, under `publicUrl`.
+ */
+export function resolveRevocationUrl(provider: ProviderDefinition, connectionConfig: Record<string, string>, publicUrl: string): string | null {
+  if (provider.auth.type === 'sandbox') return publicPaths.sandboxRevoke(trimTrailingSlash(publicUrl));
   if (provider.auth.type !== 'oauth2' || provider.auth.revocationUrl === undefined) return null;
   try {
     return renderTemplate(provider.auth.revocationUrl, connectionConfig);

@@ -1,14 +1,14 @@
 import { AppError } from '../../domain/errors.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { requireCompany } from './require-company.js';
-import { eraseCredentials, revokeAfterCommit } from '../connections/revoke-platform-tokens.js';
+import { eraseCredentials, revokeAfterCommit, type RevocationDeps } from '../connections/revoke-platform-tokens.js';
 
 /**
  * Deletes a company and its connections, permanently: `connection.deleted` for each, then
  * `company.deleted`; after the commit each connection's tokens are revoked at its platform.
  */
 export async function deleteCompany(
-  deps: Pick<ServiceDeps, 'store' | 'events' | 'providers' | 'secrets' | 'outboundFetch' | 'operatorLog'>,
+  deps: Pick<ServiceDeps, 'store' | 'events'> & RevocationDeps,
   actor: Actor,
   companyId: string,
 ): Promise<void> {

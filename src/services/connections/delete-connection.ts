@@ -1,11 +1,11 @@
 import { requireCompany } from '../companies/require-company.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { requireConnection } from './require-connection.js';
-import { eraseCredentials, revokeAfterCommit } from './revoke-platform-tokens.js';
+import { eraseCredentials, revokeAfterCommit, type RevocationDeps } from './revoke-platform-tokens.js';
 
 /** Deletes a connection: irreversible, the SMB must create a new one to link again. Its tokens are revoked at the platform after the commit. */
 export async function deleteConnection(
-  deps: Pick<ServiceDeps, 'store' | 'events' | 'providers' | 'secrets' | 'outboundFetch' | 'operatorLog'>,
+  deps: Pick<ServiceDeps, 'store' | 'events'> & RevocationDeps,
   actor: Actor,
   companyId: string,
   connectionId: string,

@@ -7,6 +7,9 @@ import type { ServiceDeps } from '../deps.js';
 import { clientOAuthApp, connectionConfigOf } from '../integrations/client-oauth-app.js';
 import { readConnectionCredentials, UnreadableCredentialsError } from './connection-credentials.js';
 
+/** What erasing and revoking take: the services that unlink or delete add these to their own deps. */
+export type RevocationDeps = Pick<ServiceDeps, 'providers' | 'secrets' | 'publicUrl' | 'sandboxOAuthApp' | 'outboundFetch' | 'operatorLog'>;
+
 /** One token to give back to its platform, gathered in the transaction that erased it. */
 export interface PendingRevocation {
   connectionId: string;
@@ -20,31 +23,33 @@ export interface PendingRevocation {
 
 /**
  * What revoking these credentials at the platform takes, or null when there is nothing to revoke
- * (no revocationUrl, not OAuth tokens, the client's app no longer configured). The refresh token
+ * (no revocationUrl, not OAuth tokens, the client's app no longer configured). The built-in
+ * Sandbox revokes at its own endpoint with Doorway's Sandbox app. The refresh token
  * is preferred: revoking it ends the grant, access tokens included, on RFC 7009 platforms.
  */
 export async function pendingRevocation(
-  deps: Pick<ServiceDeps, 'providers' | 'secrets'>,
+  deps: Pick<ServiceDeps, 'providers' | 'secrets' | 'publicUrl' | 'sandboxOAuthApp'>,
   tx: Store,
   connection: Connection,
   credentials: ConnectionCredentials | null,
 ): Promise<PendingRevocation | null> {
   const provider = deps.providers.get(connection.integrationKey);
-  if (!provider || credentials?.kind !== 'oauth2' || resolveRevocationUrl(provider, connectionConfigOf(connection)) === null) return null;
-  const own = await clientOAuthApp(tx, deps.secrets, connection.clientId, provider);
-  const config = own ? resolvedOrNull(provider, connection) : null;
-  return own && config ? revocationOf(provider, connection, config, own.app, credentials) : null;
+  if (!provider || credentials?.kind !== 'oauth2' || resolveRevocationUrl(provider, connectionConfigOf(connection), deps.publicUrl) === null) return null;
+  const app = provider.auth.type === 'sandbox' ? deps.sandboxOAuthApp : (await clientOAuthApp(tx, deps.secrets, connection.clientId, provider))?.app;
+  const config = app ? resolvedOrNull(provider, connection, deps.publicUrl) : null;
+  return app && config ? revocationOf(provider, connection, deps.publicUrl, config, app, credentials) : null;
 }
 
 /** The revocation of a token set the caller holds (e.g. tokens just issued and then discarded), or null without a revocationUrl. */
 export function revocationOf(
   provider: ProviderDefinition,
   connection: Connection,
+  publicUrl: string,
   config: ResolvedOAuth2,
   app: OAuthAppCredentials,
   tokens: { accessToken: string; refreshToken: string | null },
 ): PendingRevocation | null {
-  const revocationUrl = resolveRevocationUrl(provider, connectionConfigOf(connection));
+  const revocationUrl = resolveRevocationUrl(provider, connectionConfigOf(connection), publicUrl);
   if (revocationUrl === null) return null;
   return {
     connectionId: connection.id,
@@ -57,10 +62,9 @@ export function revocationOf(
   };
 }
 
-function resolvedOrNull(provider: ProviderDefinition, connection: Connection): ResolvedOAuth2 | null {
+function resolvedOrNull(provider: ProviderDefinition, connection: Connection, publicUrl: string): ResolvedOAuth2 | null {
   try {
-    // publicUrl only matters for the built-in Sandbox, which has no revocation endpoint.
-    return resolveOAuth2(provider, { publicUrl: '', connectionConfig: connectionConfigOf(connection) });
+    return resolveOAuth2(provider, { publicUrl, connectionConfig: connectionConfigOf(connection) });
   } catch {
     return null;
   }
@@ -70,7 +74,11 @@ function resolvedOrNull(provider: ProviderDefinition, connection: Connection): R
  * Erases a connection's stored credentials in the caller's transaction and returns what to revoke
  * once it commits. Unreadable credentials (a changed key) are erased all the same.
  */
-export async function eraseCredentials(deps: Pick<ServiceDeps, 'providers' | 'secrets'>, tx: Store, connection: Connection): Promise<PendingRevocation | null> {
+export async function eraseCredentials(
+  deps: Pick<ServiceDeps, 'providers' | 'secrets' | 'publicUrl' | 'sandboxOAuthApp'>,
+  tx: Store,
+  connection: Connection,
+): Promise<PendingRevocation | null> {
   let credentials: ConnectionCredentials | null;
   try {
     credentials = await readConnectionCredentials(tx, deps.secrets, connection);

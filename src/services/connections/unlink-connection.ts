@@ -3,7 +3,7 @@ import { assertUnlinkable, type Connection, type ConnectionStatus } from '../../
 import { requireCompany } from '../companies/require-company.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { requireConnection } from './require-connection.js';
-import { eraseCredentials, revokeAfterCommit } from './revoke-platform-tokens.js';
+import { eraseCredentials, revokeAfterCommit, type RevocationDeps } from './revoke-platform-tokens.js';
 
 /**
  * PATCH `{status: "Unlinked"}`: only a Linked connection can be unlinked; its old data stays
@@ -11,7 +11,7 @@ import { eraseCredentials, revokeAfterCommit } from './revoke-platform-tokens.js
  * tokens are revoked at the platform (best effort; see revoke-platform-tokens.ts).
  */
 export async function unlinkConnection(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events' | 'providers' | 'secrets' | 'outboundFetch' | 'operatorLog'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'> & RevocationDeps,
   actor: Actor,
   companyId: string,
   connectionId: string,

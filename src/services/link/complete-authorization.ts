@@ -54,7 +54,7 @@ export async function completeAuthorization(deps: LinkDeps, callback: URLSearchP
   const refuse = async (failure: { statusCode: string; statusText: string; errorMessage: string }, detail: Record<string, unknown>) => {
     await recordConnectionFailure(deps, connection, failure);
     await recordLinkEvent(deps, session, 'failed', { ...events, detail });
-    await revokeAfterCommit(deps, [revocationOf(provider, connection, oauth, app, result.tokens)]);
+    await revokeAfterCommit(deps, [revocationOf(provider, connection, deps.publicUrl, oauth, app, result.tokens)]);
     return { sessionId: session.id, connectionId: connection.id, ok: false };
   };
   const info = await authorizedConnectionInfo(deps.outboundFetch, provider, connection, result.tokens, result.metadata);

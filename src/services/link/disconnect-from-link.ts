@@ -2,14 +2,14 @@ import { toIso } from '../../domain/clock.js';
 import { assertUnlinkable, type Connection } from '../../domain/connection.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import type { ServiceDeps } from '../deps.js';
-import { eraseCredentials, revokeAfterCommit } from '../connections/revoke-platform-tokens.js';
+import { eraseCredentials, revokeAfterCommit, type RevocationDeps } from '../connections/revoke-platform-tokens.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireLinkConnection } from './require-link-connection.js';
 import { requireSessionCompany } from './require-link-session.js';
 
 /** A returning SMB disconnects a platform from its Link page (Linked → Unlinked): credentials erased, tokens revoked after the commit. */
 export async function disconnectFromLink(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events' | 'providers' | 'secrets' | 'outboundFetch' | 'operatorLog'>,
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'events'> & RevocationDeps,
   session: LinkSession,
   connectionId: string,
 ): Promise<Connection> {
