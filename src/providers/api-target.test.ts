@@ -3,7 +3,7 @@ import { AppError } from '../domain/errors.js';
 import { resolveApiTarget } from './api-target.js';
 
 const PUBLIC_URL = 'https://doorway.example.com';
-const provider = (baseUrl: string, headers: Record<string, string> = {}) => ({ key: 'test', api: { baseUrl, headers } });
+const provider = (baseUrl: string, headers: Record<string, string> = {}) => ({ key: 'test', api: { baseUrl, headers, tokenHeader: 'Authorization', tokenScheme: 'Bearer' } });
 
 function conflict(run: () => unknown): string {
   try {

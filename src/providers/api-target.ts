@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { ProviderDefinition } from './schema.js';
+import { MissingConnectionInfoError, renderConnectionInfoHeader, renderConnectionInfoTemplate } from './url-template.js';
 
 /** Where a Linked connection's platform API lives, and the headers every call to it carries. */
 export interface ApiTarget {
@@ -9,20 +10,16 @@ export interface ApiTarget {
   isDoorwayItself: boolean;
 }
 
-const CONNECTION_INFO_PLACEHOLDER = /\$\{connectionInfo\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-// integrator: switch to renderConnectionInfoTemplate (src/providers/url-template.ts) once merged.
+/** The shared renderers (url-template.ts), their failures as the 409 a connection lacking a value is. */
 function renderConnectionInfo(template: string, connectionInfo: Readonly<Record<string, unknown>> | null, encode: boolean): string {
-  if (!template.includes('${')) return template;
-  return template.replace(CONNECTION_INFO_PLACEHOLDER, (_placeholder, name: string) => {
-    // hasOwn: a key named `constructor` must not resolve to Object.prototype's member.
-    const value = connectionInfo && Object.hasOwn(connectionInfo, name) ? connectionInfo[name] : undefined;
-    if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
-      throw new AppError('CONFLICT', `The connection lacks connectionInfo.${name}, which this platform's API address needs.`);
+  try {
+    return encode ? renderConnectionInfoTemplate(template, connectionInfo) : renderConnectionInfoHeader(template, connectionInfo);
+  } catch (error) {
+    if (error instanceof MissingConnectionInfoError) {
+      throw new AppError('CONFLICT', `The connection lacks connectionInfo.${error.key}, which this platform's API address needs.`);
     }
-    // In a URL the value must not change the host, path or query; a header value is taken as is.
-    return encode ? encodeURIComponent(String(value)) : String(value);
-  });
+    throw new AppError('CONFLICT', `The connection's connectionInfo cannot be used for this platform's API: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
