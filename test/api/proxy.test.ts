@@ -321,7 +321,7 @@ describe('the proxy behind the destination guard', () => {
     const providersFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doorway-proxy-')), 'providers.json');
     const api = { baseUrl: `${platform.url}/api` };
     fs.writeFileSync(providersFile, JSON.stringify([{ key: 'mqjo', name: 'Sandbox', sourceType: 'Accounting', isSandbox: true, auth: { type: 'sandbox' }, api }]));
-    doorway = await startDoorway({ config: { providersFile, webhooks: { worker: 'off', allowPrivateDestinations: false, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 16 } } });
+    doorway = await startDoorway({ config: { providersFile, outbound: { allowPrivateDestinations: false } } });
   });
   afterAll(async () => {
     await doorway?.close();
