@@ -5,10 +5,10 @@
  * and the final snapshot the verdict compares: each connection's status and the refresh token
  * Doorway stores (opened with the crash test's encryption key) against the Sandbox's grant.
  */
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createSecretBox, parseEncryptionKey } from '../../src/security/secret-box.js';
 import { openConnectionCredentials } from '../../src/services/connections/connection-credentials.js';
+import { sqliteOpenedPerUse } from './crash-outbox-probe.js';
 
 /** One connection at the end, as stored. */
 export interface ConnectionSnapshot {
@@ -90,14 +90,7 @@ function combine(encryptionKey: string, refreshTtlSeconds: number, rows: Row[], 
 
 export function sqliteRefreshProbe(filename: string, encryptionKey: string, refreshTtlSeconds: number): RefreshProbe {
   // Opened per use; WAL lets it read beside a running Doorway.
-  const withDb = <T>(work: (db: Database.Database) => T): T => {
-    const db = new Database(filename);
-    try {
-      return work(db);
-    } finally {
-      db.close();
-    }
-  };
+  const withDb = sqliteOpenedPerUse(filename);
   return {
     leased: async () => withDb((db) => Number((db.prepare(`${LEASED}?`).get(nowIso()) as { n: number }).n)),
     expireLeases: async () => withDb((db) => db.prepare(`${EXPIRE}? WHERE lease_until > ?`).run(new Date(Date.now() - 1000).toISOString(), nowIso()).changes),
