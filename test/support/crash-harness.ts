@@ -11,7 +11,7 @@ import type { SeededRandom } from './seeded-random.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
 export const CRASH_API_KEY = 'crash-test-api-key-0123456789abcdef';
-const ENCRYPTION_KEY = Buffer.alloc(32, 11).toString('base64');
+export const CRASH_ENCRYPTION_KEY = Buffer.alloc(32, 11).toString('base64');
 /** Requests the producer keeps in flight. */
 const PRODUCER_CONCURRENCY = 20;
 
@@ -24,7 +24,7 @@ export function baseEnv(port: number, dataDir: string, databaseUrl: string): Rec
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     DOORWAY_API_KEY: CRASH_API_KEY,
-    DOORWAY_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    DOORWAY_ENCRYPTION_KEY: CRASH_ENCRYPTION_KEY,
     LOG_LEVEL: 'warn',
     WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true',
     WEBHOOK_RETRY_SCHEDULE: '0,1,1,1,1,1,1,1,1,1,1,1',

@@ -25,9 +25,10 @@ export interface OutboxProbe {
 const nowIso = () => new Date().toISOString();
 const expiredIso = () => new Date(Date.now() - 1000).toISOString();
 
-export function sqliteProbe(filename: string): OutboxProbe {
-  // Opened per use, only while the Doorway process is dead, and closed before it restarts.
-  const withDb = <T>(work: (db: Database.Database) => T): T => {
+/** A crash test's SQLite database, opened for one use and closed again (the crash probes read it beside Doorway). */
+export const sqliteOpenedPerUse =
+  (filename: string) =>
+  <T>(work: (db: Database.Database) => T): T => {
     const db = new Database(filename);
     try {
       return work(db);
@@ -35,6 +36,10 @@ export function sqliteProbe(filename: string): OutboxProbe {
       db.close();
     }
   };
+
+export function sqliteProbe(filename: string): OutboxProbe {
+  // Opened per use, only while the Doorway process is dead, and closed before it restarts.
+  const withDb = sqliteOpenedPerUse(filename);
   return {
     counts: async () =>
       withDb((db) => {
