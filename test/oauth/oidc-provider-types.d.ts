@@ -1,7 +1,8 @@
 /**
  * oidc-provider 8 ships no type declarations (and @types/oidc-provider is not installed), so this
  * declares just the surface the OAuth tests use: constructing a provider, its Node request handler,
- * the interaction API that logs a user in and records consent, and `use` (Koa middleware).
+ * the interaction API that logs a user in and records consent, `use` (Koa middleware), and the
+ * AccessToken model a resource server looks tokens up in.
  */
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -65,5 +66,7 @@ declare module 'oidc-provider' {
     /** Koa middleware around every route; after `next()`, `ctx.oidc` names the route and its parsed parameters. */
     use(middleware: (ctx: { oidc?: { route?: string; params?: Record<string, unknown> } }, next: () => Promise<void>) => Promise<void>): this;
     readonly Grant: new (properties: { accountId: string; clientId: string }) => Grant;
+    /** Issued access tokens; `find` answers undefined for unknown (or revoked) ones. */
+    readonly AccessToken: { find(token: string): Promise<{ isExpired: boolean; grantId?: string } | undefined> };
   }
 }

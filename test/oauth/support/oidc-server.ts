@@ -25,6 +25,8 @@ export interface OidcServer {
   readonly tokenRequests: Readonly<Record<string, number>>;
   /** Revokes every grant given so far: their refresh tokens answer invalid_grant from now on. */
   revokeGrants(): void;
+  /** True while `token` is an access token this server issued, unexpired and not revoked (what a resource server checks). */
+  accessTokenIsActive(token: string): Promise<boolean>;
   /** Answers token requests with this HTTP status (e.g. 503, as an overloaded proxy would) until set back to null. */
   failTokenRequests(status: number | null): void;
   close(): Promise<void>;
@@ -129,6 +131,10 @@ export async function listenOidcServer(options: OidcServerOptions = {}): Promise
         return { ...tokenRequests };
       },
       revokeGrants: () => adapter.revokeAll(),
+      accessTokenIsActive: async (token) => {
+        const found = await provider!.AccessToken.find(token);
+        return found !== undefined && !found.isExpired;
+      },
       failTokenRequests: (status) => {
         failStatus = status;
       },
