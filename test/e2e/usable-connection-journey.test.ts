@@ -5,14 +5,15 @@
  * the client reads a token the platform accepts, reads a refreshed one once it is due, and calls the
  * platform through the proxy; the grant is revoked (Deauthorized, `connection.disconnected`); the
  * business reconnects through the connection's linkUrl (`connection.reconnected`, same id); and a
- * reconnect to another organisation is refused on the Link page, changing nothing. SQLite only, like
- * the other Chromium journeys (the API-level suites cover both databases).
+ * reconnect to another organisation is refused on the Link page, changing nothing. On SQLite and
+ * PostgreSQL (one Chromium per database; the journey takes a few seconds).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_MISMATCH } from '../../src/services/link/authorized-connection-info.js';
 import { BASIC_CLIENT, listenOidcServer, type OidcServer } from '../oauth/support/oidc-server.js';
 import { launchBrowser } from '../support/browser.js';
+import { TEST_DIALECTS } from '../support/databases.js';
 import { adjustableClock } from '../support/oidc-linking.js';
 import { oidcTestPlatform, writeProvidersFile } from '../support/oidc-platform.js';
 import { startResourceServer, type ResourceServer } from '../support/resource-server.js';
@@ -22,7 +23,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 /** Past the effective refresh margin of a 30-second token (half its lifetime), not past its expiry. */
 const PAST_MARGIN_MS = 16_000;
 
-describe('a usable connection, in Chromium', () => {
+describe.each(TEST_DIALECTS)('a usable connection, in Chromium, on %s', (dialect) => {
   const clock = adjustableClock();
   let as: OidcServer;
   let upstream: ResourceServer;
@@ -45,6 +46,7 @@ describe('a usable connection, in Chromium', () => {
       { api: { baseUrl: `${upstream.url}/api`, headers: { 'Xero-tenant-id': '${connectionInfo.tenantId}' } }, organisationField: 'tenantId' },
     );
     doorway = await startDoorway({
+      dialect,
       clock,
       webhookWorker: true,
       config: {
