@@ -5,7 +5,8 @@
  * the client reads a token the platform accepts, reads a refreshed one once it is due, and calls the
  * platform through the proxy; the grant is revoked (Deauthorized, `connection.disconnected`); the
  * business reconnects through the connection's linkUrl (`connection.reconnected`, same id); and a
- * reconnect to another organisation is refused on the Link page, changing nothing. On SQLite and
+ * reconnect to another organisation is refused on the Link page, changing nothing, and the tokens it
+ * was issued are revoked at the platform. On SQLite and
  * PostgreSQL (one Chromium per database; the journey takes a few seconds).
  */
 import type { Browser } from 'playwright-core';
@@ -32,7 +33,7 @@ describe.each(TEST_DIALECTS)('a usable connection, in Chromium, on %s', (dialect
   let browser: Browser;
 
   beforeAll(async () => {
-    const pending = await listenOidcServer({ rotateRefreshToken: true, accessTokenTtlSeconds: 30 });
+    const pending = await listenOidcServer({ rotateRefreshToken: true, accessTokenTtlSeconds: 30, revocation: true });
     upstream = await startResourceServer({ isActive: (token) => as.accessTokenIsActive(token) });
     const definition = oidcTestPlatform(
       pending.issuer,
@@ -41,6 +42,7 @@ describe.each(TEST_DIALECTS)('a usable connection, in Chromium, on %s', (dialect
         // oidc-provider issues a refresh token for offline_access only with explicit consent.
         authorizationParams: { prompt: 'consent' },
         refreshTokenRotates: true,
+        revocationUrl: `${pending.issuer}/token/revocation`,
         connectionInfoRequest: { url: `${upstream.url}/connections`, pick: { tenantId: '0.tenantId', tenantName: '0.tenantName' } },
       },
       { api: { baseUrl: `${upstream.url}/api`, headers: { 'Xero-tenant-id': '${connectionInfo.tenantId}' } }, organisationField: 'tenantId' },
@@ -164,7 +166,11 @@ describe.each(TEST_DIALECTS)('a usable connection, in Chromium, on %s', (dialect
     const other = await throughLink(deauthorized.linkUrl as string, false);
     await other.page.getByTestId('result-error').getByText(ORGANISATION_MISMATCH).waitFor({ timeout: 15_000 });
     await other.close();
-    expect(upstream.requests.filter((r) => r.path === '/connections' && r.accepted)).toHaveLength(3);
+    const infoCalls = upstream.requests.filter((r) => r.path === '/connections' && r.accepted);
+    expect(infoCalls).toHaveLength(3);
+    // The tokens issued for the other organisation are given back to the platform.
+    const refusedToken = /^Bearer (\S+)$/.exec(infoCalls[2]!.headers.authorization ?? '')![1]!;
+    await expect.poll(() => as.accessTokenIsActive(refusedToken), { timeout: 5000 }).toBe(false);
     const after = (await doorway.api('GET', path)).json;
     expect(after).toMatchObject({ id: connectionId, status: 'Deauthorized', connectionInfo: deauthorized.connectionInfo });
     expect(after.connectionInfo.tenantId).toBe('tenant-1');
