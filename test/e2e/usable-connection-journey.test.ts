@@ -6,8 +6,7 @@
  * platform through the proxy; the grant is revoked (Deauthorized, `connection.disconnected`); the
  * business reconnects through the connection's linkUrl (`connection.reconnected`, same id); and a
  * reconnect to another organisation is refused on the Link page, changing nothing, and the tokens it
- * was issued are revoked at the platform. On SQLite and
- * PostgreSQL (one Chromium per database; the journey takes a few seconds).
+ * was issued are revoked at the platform. On SQLite and PostgreSQL (one Chromium per database).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
