@@ -27,52 +27,31 @@ export interface StoreOptions {
   compiledQueries?: CompiledQueryCache | undefined;
 }
 
-type Repositories = Omit<Store, 'transactionsRunOneAtATime' | 'transaction'>;
-
-/**
- * Builds the repositories over one Kysely handle (the pool, or a transaction). Each repository is
- * built when first used: a transaction's store is made for every transaction (thousands a second
- * when tokens fall due together) and most touch two or three of the fifteen.
- */
+/** Builds the repositories over one Kysely handle (the pool, or a transaction). */
 export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: StoreOptions = {}): Store {
   const options = { ...storeOptions, compiledQueries: storeOptions.compiledQueries ?? new Map() };
   const compiled = options.compiledQueries;
-  const builders: { [K in keyof Repositories]: () => Repositories[K] } = {
-    clients: () => createClientRepository(db),
-    apiKeys: () => createApiKeyRepository(db, options.apiKeyLookups),
-    companies: () => createCompanyRepository(db, dialect, compiled),
-    connections: () => createConnectionRepository(db, dialect, compiled),
-    integrationSettings: () => createIntegrationSettingsRepository(db, compiled),
-    webhookConsumers: () => createWebhookConsumerRepository(db, compiled),
-    linkSettings: () => createLinkSettingsRepository(db, compiled),
-    linkSessions: () => createLinkSessionRepository(db, dialect, compiled),
-    oauthStates: () => createOAuthStateRepository(db, dialect, compiled),
-    linkEvents: () => createLinkEventRepository(db, dialect, compiled),
-    rateLimits: () => createRateLimitRepository(db, dialect),
-    webhookOutbox: () => createWebhookOutboxRepository(db, dialect, compiled),
-    idempotencyKeys: () => createIdempotencyKeyRepository(db),
-    sandboxGrants: () => createSandboxGrantRepository(db, dialect, compiled),
-    tokenRefresh: () => createTokenRefreshRepository(db, dialect, compiled),
-  };
-  const store = {
+  return {
+    clients: createClientRepository(db),
+    apiKeys: createApiKeyRepository(db, options.apiKeyLookups),
+    companies: createCompanyRepository(db, dialect, compiled),
+    connections: createConnectionRepository(db, dialect, compiled),
+    integrationSettings: createIntegrationSettingsRepository(db, compiled),
+    webhookConsumers: createWebhookConsumerRepository(db, compiled),
+    linkSettings: createLinkSettingsRepository(db, compiled),
+    linkSessions: createLinkSessionRepository(db, dialect, compiled),
+    oauthStates: createOAuthStateRepository(db, dialect, compiled),
+    linkEvents: createLinkEventRepository(db, dialect, compiled),
+    rateLimits: createRateLimitRepository(db, dialect),
+    webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
+    idempotencyKeys: createIdempotencyKeyRepository(db),
+    sandboxGrants: createSandboxGrantRepository(db, dialect, compiled),
+    tokenRefresh: createTokenRefreshRepository(db, dialect, compiled),
     transactionsRunOneAtATime: dialect === 'sqlite',
-    transaction: <T>(work: (store: Store) => Promise<T>): Promise<T> => {
+    transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));
       const inTransaction = (trx: Kysely<Tables>) => work(createStore(trx, dialect, options));
       return options.groupCommit ? options.groupCommit.run(inTransaction) : db.transaction().execute(inTransaction);
     },
-  } as Store;
-  for (const name of Object.keys(builders) as Array<keyof Repositories>) {
-    Object.defineProperty(store, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const repository = builders[name]();
-        // Built once: from now on a plain property.
-        Object.defineProperty(store, name, { value: repository, enumerable: true, writable: false });
-        return repository;
-      },
-    });
-  }
-  return store;
+  };
 }
