@@ -86,7 +86,7 @@ export async function seedDueSandboxConnections(runtime: Runtime, clientId: stri
   };
 
   // PostgreSQL: a few batches at once (each statement is a round trip); SQLite runs them one by one anyway.
-  const lanes = runtime.database.dialect === 'postgres' ? 4 : 1;
+  const lanes = runtime.database.dialect === 'postgres' ? 8 : 1;
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
