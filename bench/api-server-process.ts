@@ -6,7 +6,8 @@ import { openSameWorkStatements, type SameWorkStatements } from './same-work-sql
 import { linkTokenConnections } from './access-token-target.js';
 import { merchantUid, seedCompanies, type SeededCompanies } from './seed-companies.js';
 import { linkProxyConnection } from './proxy-connection.js';
-import type { ApiServerReady, ApiServerRequest, ApiServerReply, ApiSample } from './api-server.js';
+import type { ApiServerReady, ApiServerRequest, ApiSample } from './api-server.js';
+import { answerParent } from './child-process.js';
 
 /**
  * Child-process entry of the API benchmark: the server process under test. It runs the real
@@ -17,8 +18,6 @@ import type { ApiServerReady, ApiServerRequest, ApiServerReply, ApiSample } from
 
 /** How many distinct companies the read benchmarks rotate through (enough to defeat a single hot row). */
 const SAMPLE_SIZE = 300;
-
-const send = (reply: ApiServerReply) => process.send?.(reply);
 
 let doorway: BenchDoorway | undefined;
 let reference: Listening | undefined;
@@ -97,14 +96,4 @@ function sample(seeded: SeededCompanies): Omit<ApiSample, 'tokenPaths'> {
   return { ids: picks.map((i) => seeded.ids[i] as string), names: picks.map((i) => seeded.names[i] as string), uids: picks.map((i) => merchantUid(i)) };
 }
 
-if (!process.send) throw new Error('api-server-process.js must be started by api-server.ts (with an IPC channel)');
-process.on('message', (request: ApiServerRequest) => {
-  handle(request).then(
-    (value) => send({ id: request.id, ok: true, value }),
-    (error: unknown) => send({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-});
-// The parent went away (finished, crashed or Ctrl-C): still drop the throwaway database.
-const shutdown = () => void close().finally(() => process.exit(0));
-process.once('disconnect', shutdown);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdown);
+answerParent('api-server-process.js', handle, close);

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { forkBenchChild, type ChildReply } from './child-process.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 /** The companies the read benchmarks rotate through, picked evenly over the seeded table. */
@@ -31,7 +31,7 @@ type Request =
   | { op: 'close' };
 
 export type ApiServerRequest = Request & { id: number };
-export type ApiServerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export type ApiServerReply = ChildReply;
 
 /** What `measure` needs from the server process it loads: its CPU time, and a CPU profile on demand. */
 export interface ObservedServer {
@@ -53,18 +53,7 @@ export interface ApiServer extends ApiServerReady, ObservedServer {
  * that the load generator's CPU (autocannon, in this process) is not counted as the server's.
  */
 export async function startApiServer(dialect: BenchDialect, settings: BenchSettings, options: { providersFile?: string } = {}): Promise<ApiServer> {
-  const child = fork(new URL('./api-server-process.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const call = rpc(child);
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= (async () => {
-      if (child.exitCode === null && child.connected) await call({ op: 'close' }).catch((error: unknown) => console.error('bench: API server close failed:', error));
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.disconnect();
-        await exited;
-      }
-    })());
+  const { call, close } = forkBenchChild<Request>(new URL('./api-server-process.js', import.meta.url), 'API server process');
   try {
     const ready = (await call({ op: 'start', dialect, settings, providersFile: options.providersFile })) as ApiServerReady;
     return {
@@ -79,30 +68,4 @@ export async function startApiServer(dialect: BenchDialect, settings: BenchSetti
     await close();
     throw error;
   }
-}
-
-/** One request, one reply, matched by id; a child that dies fails every pending call. */
-function rpc(child: ChildProcess): (request: Request) => Promise<unknown> {
-  let nextId = 1;
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  child.on('message', (reply: ApiServerReply) => {
-    const waiting = pending.get(reply.id);
-    pending.delete(reply.id);
-    if (reply.ok) waiting?.resolve(reply.value);
-    else waiting?.reject(new Error(`API server process: ${reply.error}`));
-  });
-  child.once('exit', (code, signal) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(`API server process exited (${signal ?? code})`));
-    pending.clear();
-  });
-  return (request) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ ...request, id }, (error) => {
-        if (!error) return;
-        pending.delete(id);
-        reject(error);
-      });
-    });
 }

@@ -31,7 +31,15 @@ export interface BenchDoorway {
  * The real Doorway, built through `createRuntime` as `main.ts` does, on a fresh database, with one
  * client made by `createClient`. Each benchmark module starts its own, so they cannot skew each other.
  */
-export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSettings, options: { providersFile?: string } = {}): Promise<BenchDoorway> {
+export async function startBenchDoorway(
+  dialect: BenchDialect,
+  settings: BenchSettings,
+  options: {
+    providersFile?: string;
+    /** A part's own settings on top of the bench defaults (e.g. the token-refresh job's). */
+    adjust?: (config: Config) => Config;
+  } = {},
+): Promise<BenchDoorway> {
   const database = await createBenchDatabase(dialect, settings);
   const closers: Array<() => Promise<void>> = [() => database.drop()];
   const close = async () => {
@@ -46,7 +54,8 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
     // Listen first: the public URL must be known before the app is built.
     const server = await listen(() => new Response('starting', { status: 503 }));
     closers.push(() => server.close());
-    const config: Config = {
+    const adjust = options.adjust ?? ((config: Config) => config);
+    const config: Config = adjust({
       port: 0,
       host: '127.0.0.1',
       publicUrl: server.url,
@@ -69,7 +78,7 @@ export async function startBenchDoorway(dialect: BenchDialect, settings: BenchSe
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
       // Requests refresh on demand; no background job skews the API numbers.
       tokenRefresh: { worker: 'off', concurrency: 8, failureDays: 4 },
-    };
+    });
     const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });
     closers.push(() => runtime.close());
     const { client, apiKey } = await createClient(runtime.deps, { name: 'Bench' });

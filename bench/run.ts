@@ -8,6 +8,7 @@ import { closeAllBenchDoorways } from './doorway.js';
 import { formatLinkResult, runLinkBenchmark, type LinkBenchmarkResult } from './link-benchmark.js';
 import { formatProxyResult, runProxyBenchmark, type ProxyBenchmarkResult } from './proxy-benchmark.js';
 import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult } from './webhook-benchmark.js';
+import { formatRefreshResult, runRefreshBenchmark, type RefreshBenchmarkResult } from './refresh-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
 import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSettings } from './settings.js';
@@ -17,8 +18,8 @@ import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSetting
  * Hono route served the same way in the same process. A benchmark, not a test: missed targets are
  * reported, only a broken run exits non-zero. Each part is its own module called from `main`:
  * the companies API (`runApiBenchmark`), Hosted Link flows/s + page weight (`runLinkBenchmark`)
- * and webhook deliveries/s + enqueue→delivered latency (`runWebhookBenchmark`);
- * further ones (webhook deliveries/s) go alongside.
+ * webhook deliveries/s + enqueue→delivered latency (`runWebhookBenchmark`) and background token
+ * refreshes/s with 10,000 connections due at once (`runRefreshBenchmark`); further ones go alongside.
  */
 
 // Compiled to dist/bench/run.js, but results belong next to the sources (bench/results, git-ignored).
@@ -31,6 +32,7 @@ interface DatabaseOutcome {
   link?: LinkBenchmarkResult;
   webhooks?: WebhookBenchmarkResult;
   proxy?: ProxyBenchmarkResult;
+  refresh?: RefreshBenchmarkResult;
   /** Per part, the failure that stopped it; the other part still ran. */
   errors?: Partial<Record<BenchPart, string>>;
 }
@@ -93,6 +95,16 @@ async function main(): Promise<number> {
           fail('proxy', error);
         }
       }
+      if (settings.parts.includes('refresh')) {
+        try {
+          console.log('');
+          const refresh = await runRefreshBenchmark(database, settings);
+          console.log(formatRefreshResult(refresh));
+          outcome.refresh = refresh;
+        } catch (error) {
+          fail('refresh', error);
+        }
+      }
       outcomes.push(outcome);
     }
   } finally {
@@ -132,6 +144,9 @@ function printHeader(settings: BenchSettings): void {
   console.log(`parts: ${settings.parts.join(', ')}; data: ${settings.companies.toLocaleString('en-US')} companies for one client (api); PostgreSQL pool ${settings.postgresPoolSize}`);
   if (settings.parts.includes('link')) {
     console.log(`link: ${settings.flowConcurrency} concurrent Sandbox flow loops, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, fresh company per flow`);
+  }
+  if (settings.parts.includes('refresh')) {
+    console.log(`refresh: ${settings.refreshConnections.toLocaleString('en-US')} Linked Sandbox connections due at once, drained by the refresh job (concurrency ${settings.refreshConcurrency ?? 'production default'})`);
   }
 }
 

@@ -2,8 +2,9 @@ import path from 'node:path';
 
 /** Everything a benchmark run can be tuned with, read once from the environment. */
 export type BenchDialect = 'sqlite' | 'postgres';
-/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight. */
-export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy';
+/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy; `refresh`: background token refresh. */
+export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh';
+const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh'];
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -17,10 +18,14 @@ export interface BenchSettings {
   /** Companies seeded before measuring. */
   companies: number;
   dialects: BenchDialect[];
-  /** BENCH_PART=api|link|webhooks|proxy runs one part; all by default. */
+  /** BENCH_PART=api|link|webhooks|proxy|refresh runs one part; all by default. */
   parts: BenchPart[];
   /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
   flowConcurrency: number;
+  /** Linked Sandbox connections falling due at once (BENCH_REFRESH_CONNECTIONS). */
+  refreshConnections: number;
+  /** The refresh job's concurrency (BENCH_REFRESH_CONCURRENCY); undefined: production's TOKEN_REFRESH_CONCURRENCY default. */
+  refreshConcurrency: number | undefined;
   /** Server the throwaway `doorway_bench_*` database is created on; this database itself is untouched. */
   postgresUrl: string;
   postgresPoolSize: number;
@@ -42,8 +47,8 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
     throw new Error(`BENCH_ONLY must be 'sqlite' or 'postgres', got '${only}'`);
   }
   const part = env.BENCH_PART;
-  if (part !== undefined && part !== '' && part !== 'api' && part !== 'link' && part !== 'webhooks' && part !== 'proxy') {
-    throw new Error(`BENCH_PART must be 'api', 'link', 'webhooks' or 'proxy', got '${part}'`);
+  if (part !== undefined && part !== '' && !(PARTS as readonly string[]).includes(part)) {
+    throw new Error(`BENCH_PART must be one of ${PARTS.join(', ')}, got '${part}'`);
   }
   return {
     connections: positiveInt(env, 'BENCH_CONNECTIONS', 50),
@@ -53,8 +58,10 @@ export function loadBenchSettings(resultsDir: string, env: NodeJS.ProcessEnv = p
     workers: positiveInt(env, 'BENCH_WORKERS', 1, 0),
     companies: positiveInt(env, 'BENCH_COMPANIES', 100_000),
     dialects: only ? [only] : ['sqlite', 'postgres'],
-    parts: part ? [part] : ['api', 'link', 'webhooks', 'proxy'],
+    parts: part ? [part as BenchPart] : [...PARTS],
     flowConcurrency: positiveInt(env, 'BENCH_FLOW_CONCURRENCY', 16),
+    refreshConnections: positiveInt(env, 'BENCH_REFRESH_CONNECTIONS', 10_000),
+    refreshConcurrency: env.BENCH_REFRESH_CONCURRENCY ? positiveInt(env, 'BENCH_REFRESH_CONCURRENCY', 1) : undefined,
     postgresUrl: env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
     // Doorway's production default (DATABASE_POOL_SIZE).
     postgresPoolSize: positiveInt(env, 'BENCH_PG_POOL_SIZE', 10),

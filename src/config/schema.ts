@@ -170,7 +170,7 @@ export const configSchema = z
         'inline: `npm start` also refreshes Linked connections\' OAuth tokens before they expire (and exercises idle refresh tokens daily); ' +
           'off: `npm run worker` processes do it instead (PostgreSQL). Requests refresh on demand either way.',
       ),
-    TOKEN_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8).describe('Background token refreshes in flight per process.'),
+    TOKEN_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32).describe('Background token refreshes in flight per process.'),
     TOKEN_REFRESH_FAILURE_DAYS: z.coerce
       .number()
       .int()

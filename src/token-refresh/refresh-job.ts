@@ -41,7 +41,8 @@ export function createTokenRefreshJob(options: TokenRefreshJobOptions): TokenRef
     async perform(state) {
       const outcome = await refresher.refresh(
         { clientId: state.clientId, companyId: state.companyId, connectionId: state.connectionId },
-        { scheduled: true },
+        // The claim took the refresh lease for this owner: the refresher checks it instead of taking it again.
+        { scheduled: true, claimed: true },
       );
       if (outcome === 'failed' || outcome === 'deauthorized') log.warn({ connectionId: state.connectionId, outcome }, 'a scheduled token refresh failed');
       return undefined;

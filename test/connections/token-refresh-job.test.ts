@@ -10,6 +10,7 @@ import { BASIC_CLIENT, listenOidcServer, type OidcServer } from '../oauth/suppor
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../support/databases.js';
 import { adjustableClock, linkThroughOidc, writeOidcProvidersFile } from '../support/oidc-linking.js';
 import { startDoorway, type RunningDoorway, type StartOptions } from '../support/start-doorway.js';
+import { createTokenRefresher } from '../../src/services/connections/token-refresher.js';
 
 const DAY_MS = 86_400_000;
 const PAST_MARGIN_MS = 16_000;
@@ -111,6 +112,30 @@ describe.each(TEST_DIALECTS)('the background token refresher on %s', (dialect) =
     expect(await job().runOnce()).toBeGreaterThanOrEqual(1);
     // Looked at (rescheduled from its token's expiry) but not refreshed: a refresh records when it happened.
     expect(await store.tokenRefresh.find(link.connectionId)).toMatchObject({ dueAt: linkedState.dueAt, lastRefreshedAt: null, leaseUntil: null });
+  });
+
+  it("refreshes under the job's claim only while that lease is still its own", async () => {
+    const link = await linkThroughOidc(doorway, 'tbks');
+    const { store } = doorway.runtime.deps;
+    // A refresher of its own, so that waiting for another process's lease ends within the test.
+    const tokenRefresher = createTokenRefresher(doorway.runtime.deps, { failureDays: 4, waitMs: 200, pollMs: 20 });
+    const ref = { clientId: (await store.tokenRefresh.find(link.connectionId))!.clientId, companyId: link.companyId, connectionId: link.connectionId };
+    const iso = (offsetMs: number) => new Date(clock.now().getTime() + offsetMs).toISOString();
+    clock.advance(PAST_MARGIN_MS);
+    const before = refreshesAt(short);
+
+    // The claim lapsed and another process leased the row: the stale claim must not spend the
+    // token; it waits for that lease (here giving up after 200 ms) and uses what is stored.
+    expect(await store.tokenRefresh.acquireLease(link.connectionId, 'another-process', iso(0), iso(60_000))).toBe(true);
+    expect(await tokenRefresher.refresh(ref, { scheduled: true, claimed: true })).toBe('waited');
+    expect(refreshesAt(short)).toBe(before);
+
+    // Ours, but nearly run out: taken anew (renewed) and refreshed once.
+    await store.tokenRefresh.releaseLeases([link.connectionId], 'another-process');
+    expect(await store.tokenRefresh.acquireLease(link.connectionId, tokenRefresher.owner, iso(0), iso(1_000))).toBe(true);
+    expect(await tokenRefresher.refresh(ref, { scheduled: true, claimed: true })).toBe('refreshed');
+    expect(refreshesAt(short)).toBe(before + 1);
+    expect(await store.tokenRefresh.find(link.connectionId)).toMatchObject({ leaseUntil: null, leaseOwner: null });
   });
 
   const job = () => doorway.runtime.tokenRefreshJob;

@@ -37,6 +37,11 @@ export interface RefreshRequest {
   seenAccessToken?: string | undefined;
   /** The background job: its due time (an idle refresh token's daily use) counts, not only the access token's. */
   scheduled?: boolean | undefined;
+  /**
+   * The caller claimed the row under this refresher's owner token (the background job): the lease
+   * is checked on the re-read row instead of being taken a second time (one write less per refresh).
+   */
+  claimed?: boolean | undefined;
 }
 
 export type RefreshOutcome = 'refreshed' | 'fresh' | 'failed' | 'deauthorized' | 'not-refreshable' | 'waited';
@@ -56,12 +61,15 @@ interface Refreshable {
   state: TokenRefreshState;
 }
 
-/** Re-read under the lease: someone may have refreshed, unlinked or reconnected it just before. */
-async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef): Promise<Refreshable | undefined> {
+/**
+ * Re-read under the lease: someone may have refreshed, unlinked or reconnected it just before.
+ * `state`: the refresh row, when the caller read it under the lease a moment ago.
+ */
+async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef, knownState?: TokenRefreshState): Promise<Refreshable | undefined> {
   const connection = await deps.store.connections.findById(ref.clientId, ref.companyId, ref.connectionId);
   const provider = connection && deps.providers.get(connection.integrationKey);
   const policy = provider ? refreshPolicyOf(provider) : null;
-  const state = await deps.store.tokenRefresh.find(ref.connectionId);
+  const state = knownState ?? (await deps.store.tokenRefresh.find(ref.connectionId));
   if (!connection || connection.status !== 'Linked' || !provider || !policy || !state) return undefined;
   const credentials = await readConnectionCredentials(deps.store, deps.secrets, connection);
   if (credentials?.kind !== 'oauth2' || !credentials.refreshToken) return undefined;
@@ -94,8 +102,10 @@ export async function refreshUnderLease(
   ref: ConnectionRef,
   owner: string,
   request: RefreshRequest,
+  /** The refresh row as read after the lease was taken (saves reading it again). */
+  leasedState?: TokenRefreshState,
 ): Promise<RefreshOutcome> {
-  const found = await readRefreshable(deps, ref);
+  const found = await readRefreshable(deps, ref, leasedState);
   if (!found) {
     await deps.store.tokenRefresh.delete(ref.connectionId);
     return 'not-refreshable';

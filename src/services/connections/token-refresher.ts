@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toIso } from '../../domain/clock.js';
+import type { TokenRefreshState } from '../../domain/token-refresh.js';
 import type { Store } from '../../storage/ports.js';
 import { readConnectionCredentials } from './connection-credentials.js';
 import {
@@ -75,15 +76,32 @@ export function createTokenRefresher(deps: RefreshDeps, options: TokenRefresherO
     return 'waited';
   }
 
+  /**
+   * The background job's claim took this very lease (same row, same owner): when the re-read row
+   * shows it still ours with at least half its time left (far more than a token request's 15 s),
+   * it is used as it is; otherwise (lapsed, taken over, or a re-link reset it) it is taken anew.
+   */
+  async function stillClaimed(connectionId: string): Promise<TokenRefreshState | undefined> {
+    const state = await deps.store.tokenRefresh.find(connectionId);
+    const enough = toIso(new Date(deps.clock.now().getTime() + leaseMs / 2));
+    return state?.leaseOwner === owner && state.leaseUntil !== null && state.leaseUntil >= enough ? state : undefined;
+  }
+
   async function attempt(ref: ConnectionRef, request: RefreshRequest): Promise<RefreshOutcome> {
+    const claimed = request.claimed ? await stillClaimed(ref.connectionId) : undefined;
+    if (claimed) return underLease(ref, request, claimed);
     let leased = await acquire(deps.store, ref.connectionId);
     if (!leased && !(await deps.store.tokenRefresh.find(ref.connectionId))) {
       if (!(await adoptUnscheduled(ref))) return 'not-refreshable';
       leased = await acquire(deps.store, ref.connectionId);
     }
     if (!leased) return waitForHolder(ref.connectionId);
+    return underLease(ref, request);
+  }
+
+  async function underLease(ref: ConnectionRef, request: RefreshRequest, state?: TokenRefreshState): Promise<RefreshOutcome> {
     try {
-      return await refreshUnderLease(deps, options, ref, owner, request);
+      return await refreshUnderLease(deps, options, ref, owner, request, state);
     } catch (error) {
       // Unexpected (database down, unreadable credentials): free the row for the next try.
       await deps.store.tokenRefresh.releaseLeases([ref.connectionId], owner).catch(() => undefined);

@@ -45,8 +45,8 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),
     idempotencyKeys: createIdempotencyKeyRepository(db),
-    sandboxGrants: createSandboxGrantRepository(db, dialect),
-    tokenRefresh: createTokenRefreshRepository(db, dialect),
+    sandboxGrants: createSandboxGrantRepository(db, dialect, compiled),
+    tokenRefresh: createTokenRefreshRepository(db, dialect, compiled),
     transactionsRunOneAtATime: dialect === 'sqlite',
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));

@@ -90,6 +90,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
         .where('id', '=', p.id)
         .where('client_id', '=', p.clientId),
   );
+  const credentialsOf = compile.query('readCredentials', (q) => q.selectFrom('connections').select('credentials_sealed').where('id', '=', '').where('client_id', '=', ''));
   const writeCredentials = compile.named('saveCredentials', ['id', 'clientId', 'sealed'], (q, p) =>
     q.updateTable('connections').set({ credentials_sealed: p.sealed }).where('id', '=', p.id).where('client_id', '=', p.clientId),
   );
@@ -188,7 +189,7 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
     },
 
     async readCredentials(clientId, id) {
-      const row = await db.selectFrom('connections').select('credentials_sealed').where('id', '=', id).where('client_id', '=', clientId).executeTakeFirst();
+      const [row] = await credentialsOf(id, clientId);
       return row?.credentials_sealed ?? null;
     },
 

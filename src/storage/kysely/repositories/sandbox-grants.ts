@@ -3,6 +3,7 @@ import type { SandboxGrant } from '../../../domain/sandbox-grant.js';
 import type { SandboxGrantRepository } from '../../ports.js';
 import { deleteBatchBefore } from '../batched-delete.js';
 import type { Dialect } from '../database.js';
+import { compilerFor, type CompiledQueryCache } from '../precompiled.js';
 import type { SandboxGrantsTable, Tables } from '../tables.js';
 
 const toGrant = (row: Selectable<SandboxGrantsTable>): SandboxGrant => ({
@@ -17,7 +18,19 @@ const toGrant = (row: Selectable<SandboxGrantsTable>): SandboxGrant => ({
   revokedAt: row.revoked_at,
 });
 
-export function createSandboxGrantRepository(db: Kysely<Tables>, dialect: Dialect): SandboxGrantRepository {
+export function createSandboxGrantRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): SandboxGrantRepository {
+  // Every Sandbox refresh reads its grant and swaps its generation: compiled once.
+  const compile = compilerFor(db, 'sandboxGrants', compiled);
+  const byId = compile.query('findById', (q) => q.selectFrom('sandbox_grants').selectAll().where('id', '=', ''));
+  const swapGeneration = compile.named('rotate', ['id', 'from', 'to', 'expiresAt', 'now'], (q, p) =>
+    q
+      .updateTable('sandbox_grants')
+      .set({ refresh_generation: p.to as unknown as number, expires_at: p.expiresAt })
+      .where('id', '=', p.id)
+      .where('refresh_generation', '=', p.from as unknown as number)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', p.now),
+  );
   return {
     async insert(grant) {
       await db
@@ -35,22 +48,15 @@ export function createSandboxGrantRepository(db: Kysely<Tables>, dialect: Dialec
         .execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('sandbox_grants').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       return row && toGrant(row);
     },
     async rotate(id, fromGeneration, expiresAt, now) {
       // One conditional UPDATE is the compare-and-swap: of two uses of the same refresh token,
       // the second finds the generation already moved on and changes nothing (on PostgreSQL it
       // waits for the first's row lock, then re-checks the WHERE against the committed row).
-      const result = await db
-        .updateTable('sandbox_grants')
-        .set({ refresh_generation: fromGeneration + 1, expires_at: expiresAt })
-        .where('id', '=', id)
-        .where('refresh_generation', '=', fromGeneration)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const { changed } = await swapGeneration({ id, from: fromGeneration, to: fromGeneration + 1, expiresAt, now });
+      return changed === 1;
     },
     async revoke(id, revokedAt) {
       const result = await db.updateTable('sandbox_grants').set({ revoked_at: revokedAt }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();

@@ -3,6 +3,7 @@ import type { TokenRefreshState } from '../../../domain/token-refresh.js';
 import type { TokenRefreshRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
 import { inTransaction, isUnleased, skippingLockedRows } from '../leases.js';
+import { compilerFor, type CompiledQueryCache } from '../precompiled.js';
 import type { ConnectionTokenRefreshTable, Tables } from '../tables.js';
 
 /**
@@ -38,7 +39,37 @@ type RefreshRows = ExpressionBuilder<Tables, 'connection_token_refresh'>;
 /** Nobody else holds the lease at `now`: free, lapsed, or already `owner`'s. */
 const leaseAvailableTo = (eb: RefreshRows, owner: string, now: string) => eb.or([isUnleased(eb, 'lease_until', now), eb('lease_owner', '=', owner)]);
 
-export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialect): TokenRefreshRepository {
+export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): TokenRefreshRepository {
+  // Every refresh reads its row and ends its lease; with thousands due at once the builder's
+  // work would cost more than the indexed statements themselves: compiled once.
+  const compile = compilerFor(db, 'tokenRefresh', compiled);
+  const byId = compile.query('find', (q) => q.selectFrom('connection_token_refresh').selectAll().where('connection_id', '=', ''));
+  const acquire = compile.named('acquireLease', ['id', 'owner', 'now', 'until'], (q, p) =>
+    q
+      .updateTable('connection_token_refresh')
+      .set({ lease_until: p.until, lease_owner: p.owner })
+      .where('connection_id', '=', p.id)
+      .where((eb) => leaseAvailableTo(eb, p.owner, p.now)),
+  );
+  const completeRow = compile.named(
+    'complete',
+    ['id', 'owner', 'now', 'dueAt', 'lastRefreshedAt', 'failingSince', 'failureDays', 'lastFailureDay', 'lastError'],
+    (q, p) =>
+      q
+        .updateTable('connection_token_refresh')
+        .set({
+          due_at: p.dueAt,
+          last_refreshed_at: p.lastRefreshedAt,
+          failing_since: p.failingSince,
+          failure_days: p.failureDays as unknown as number,
+          last_failure_day: p.lastFailureDay,
+          last_error: p.lastError,
+          lease_until: null,
+          lease_owner: null,
+        })
+        .where('connection_id', '=', p.id)
+        .where((eb) => leaseAvailableTo(eb, p.owner, p.now)),
+  );
   return {
     async initialise(state) {
       const values = { ...stateColumns(state), client_id: state.clientId, company_id: state.companyId, lease_until: null, lease_owner: null };
@@ -49,20 +80,14 @@ export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialec
         .execute();
     },
     async find(connectionId) {
-      const row = await db.selectFrom('connection_token_refresh').selectAll().where('connection_id', '=', connectionId).executeTakeFirst();
+      const [row] = await byId(connectionId);
       return row ? toState(row) : undefined;
     },
     async delete(connectionId) {
       await db.deleteFrom('connection_token_refresh').where('connection_id', '=', connectionId).execute();
     },
     async acquireLease(connectionId, owner, now, until) {
-      const result = await db
-        .updateTable('connection_token_refresh')
-        .set({ lease_until: until, lease_owner: owner })
-        .where('connection_id', '=', connectionId)
-        .where((eb) => leaseAvailableTo(eb, owner, now))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return (await acquire({ id: connectionId, owner, now, until })).changed === 1;
     },
     async claimDue(owner, now, until, limit) {
       if (limit <= 0) return [];
@@ -91,13 +116,18 @@ export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialec
       return rows.map(toState).sort((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? -1 : (a.dueAt ?? '') > (b.dueAt ?? '') ? 1 : 0));
     },
     async complete(state, owner, now) {
-      const result = await db
-        .updateTable('connection_token_refresh')
-        .set({ ...stateColumns(state), lease_until: null, lease_owner: null })
-        .where('connection_id', '=', state.connectionId)
-        .where((eb) => leaseAvailableTo(eb, owner, now))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const { changed } = await completeRow({
+        id: state.connectionId,
+        owner,
+        now,
+        dueAt: state.dueAt,
+        lastRefreshedAt: state.lastRefreshedAt,
+        failingSince: state.failingSince,
+        failureDays: state.failureDays,
+        lastFailureDay: state.lastFailureDay,
+        lastError: state.lastError,
+      });
+      return changed === 1;
     },
     async releaseLeases(connectionIds, owner) {
       if (connectionIds.length === 0) return;
