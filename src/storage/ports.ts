@@ -76,6 +76,12 @@ export interface ConnectionRepository {
   update(connection: Connection): Promise<void>;
   saveCredentials(clientId: string, id: string, sealed: string): Promise<void>;
   readCredentials(clientId: string, id: string): Promise<string | null>;
+  /**
+   * Stores `sealed` only while the connection is Linked and still holds `expectedSealed`, in one
+   * conditional UPDATE (atomic on PostgreSQL too): a refresh that finishes after an unlink erased
+   * the tokens, or after a reconnect stored a new grant's, must not write its own over them.
+   */
+  replaceCredentials(clientId: string, id: string, expectedSealed: string, sealed: string): Promise<boolean>;
   /** Unlink: the sealed credentials are gone (NULL); the connection and its connectionInfo stay. */
   eraseCredentials(clientId: string, id: string): Promise<void>;
   delete(clientId: string, companyId: string, id: string): Promise<boolean>;

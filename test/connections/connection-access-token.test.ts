@@ -158,6 +158,25 @@ describe.each(TEST_DIALECTS)('connection access tokens on %s', (dialect) => {
     }
   });
 
+  it('stores nothing when the connection was unlinked while the platform answered a refresh', async () => {
+    const link = await linkThroughOidc(doorway, 'tbks');
+    const connectionPath = `/companies/${link.companyId}/connections/${link.connectionId}`;
+    const clientId = doorway.runtime.defaultClient.client.id;
+    // The token request is held at the authorization server until the unlink has committed.
+    as.beforeTokenRequest(async () => {
+      expect((await doorway.api('PATCH', connectionPath, { status: 'Unlinked' })).status).toBe(200);
+      expect(await doorway.runtime.deps.store.connections.readCredentials(clientId, link.connectionId)).toBeNull();
+    });
+    const before = refreshes();
+    const read = await doorway.api('GET', `${tokenPath(link)}?forceRefresh=true`);
+    expect(refreshes()).toBe(before + 1);
+    expect(read.status).toBe(409);
+    expect(read.json.error).toMatch(/Unlinked/);
+    // The refresh's new tokens did not land on the Unlinked row, whose tokens the unlink erased.
+    expect(await doorway.runtime.deps.store.connections.readCredentials(clientId, link.connectionId)).toBeNull();
+    expect((await doorway.api('GET', connectionPath)).json.status).toBe('Unlinked');
+  });
+
   it('answers 404 for an unknown connection and 409 for one that is not Linked', async () => {
     const companyId = (await doorway.api('POST', '/companies', { name: 'Pending Ltd' })).json.id as string;
     const pending = (await doorway.api('POST', `/companies/${companyId}/connections`, { platformKey: 'tbks' })).json;

@@ -14,7 +14,7 @@ import { refreshPolicyOf, type RefreshPolicy } from '../../providers/refresh-pol
 import type { ProviderDefinition } from '../../providers/schema.js';
 import { requireCompany } from '../companies/require-company.js';
 import type { ServiceDeps } from '../deps.js';
-import { readConnectionCredentials, saveConnectionCredentials } from './connection-credentials.js';
+import { openConnectionCredentials, sealConnectionCredentials } from './connection-credentials.js';
 import { oauthAppFor, resolveForConnection } from './oauth-app-for.js';
 
 /** What a refresh needs beyond the services' own deps: where requests leave, and which app to be. */
@@ -58,6 +58,8 @@ interface Refreshable {
   provider: ProviderDefinition;
   policy: RefreshPolicy;
   credentials: OAuth2Credentials & { refreshToken: string };
+  /** The sealed value `credentials` were opened from: what the refresh may replace, and only it. */
+  sealed: string;
   state: TokenRefreshState;
 }
 
@@ -71,9 +73,10 @@ async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef, knownState
   const policy = provider ? refreshPolicyOf(provider) : null;
   const state = knownState ?? (await deps.store.tokenRefresh.find(ref.connectionId));
   if (!connection || connection.status !== 'Linked' || !provider || !policy || !state) return undefined;
-  const credentials = await readConnectionCredentials(deps.store, deps.secrets, connection);
-  if (credentials?.kind !== 'oauth2' || !credentials.refreshToken) return undefined;
-  return { connection, provider, policy, credentials: { ...credentials, refreshToken: credentials.refreshToken }, state };
+  const sealed = await deps.store.connections.readCredentials(connection.clientId, connection.id);
+  const credentials = sealed === null ? null : openConnectionCredentials(deps.secrets, connection.id, sealed);
+  if (sealed === null || credentials?.kind !== 'oauth2' || !credentials.refreshToken) return undefined;
+  return { connection, provider, policy, credentials: { ...credentials, refreshToken: credentials.refreshToken }, sealed, state };
 }
 
 /**
@@ -134,16 +137,19 @@ export async function refreshUnderLease(
     // Obtained no later than the request left: the conservative end for the token's lifetime.
     const renewed = renewTokenSet(found.credentials, result.tokens, toIso(startedAt));
     const dueAt = nextRefreshDueAt(ref.connectionId, found.policy, renewed, finishedAt);
-    await deps.store.transaction(async (tx) => {
-      await saveConnectionCredentials(tx, deps.secrets, found.connection, renewed);
+    const stored = await deps.store.transaction(async (tx) => {
+      const sealed = sealConnectionCredentials(deps.secrets, found.connection.id, renewed);
+      // Unlinked, deleted or reconnected while the platform answered: those tokens are not ours to replace.
+      if (!(await tx.connections.replaceCredentials(ref.clientId, ref.connectionId, found.sealed, sealed))) return false;
       const recorded = await tx.tokenRefresh.complete(afterSuccessfulRefresh(found.state, finishedAt, dueAt), owner, toIso(finishedAt));
       if (!recorded) settings.onProblem?.('a token refresh outlived its lease; the new tokens were stored all the same', { connectionId: ref.connectionId });
+      return true;
     });
-    return 'refreshed';
+    return stored ? 'refreshed' : 'not-refreshable';
   }
   const failure = describeUpstreamError(result.error);
   if (result.error.kind === 'oauth_error' && result.error.error === 'invalid_grant') {
-    await deauthorize(deps, found.connection, failure);
+    await deauthorize(deps, found, failure);
     return 'deauthorized';
   }
   return recordTransientFailure(deps, settings, found, owner, failure);
@@ -159,7 +165,7 @@ async function recordTransientFailure(
   const now = deps.clock.now();
   const { state, deauthorize: giveUp } = afterTransientFailure(found.state, now, `${failure.statusText}: ${failure.errorMessage}`, settings.failureDays);
   if (giveUp) {
-    await deauthorize(deps, found.connection, {
+    await deauthorize(deps, found, {
       ...failure,
       errorMessage: `Refreshing the access token failed on ${state.failureDays} separate days since ${state.failingSince}; the latest: ${failure.errorMessage}`,
     });
@@ -170,8 +176,12 @@ async function recordTransientFailure(
 }
 
 /** Deauthorized, its reason an Active error, `connection.disconnected` published: one transaction. */
-async function deauthorize(deps: RefreshDeps, connection: Connection, failure: UpstreamErrorDescription): Promise<void> {
+async function deauthorize(deps: RefreshDeps, found: Refreshable, failure: UpstreamErrorDescription): Promise<void> {
+  const { connection } = found;
   await deps.store.transaction(async (tx) => {
+    // Writing back the same value locks the row and checks it in one statement: a connection that
+    // was reconnected (a new grant) or unlinked meanwhile is not Deauthorized by its old token's failure.
+    if (!(await tx.connections.replaceCredentials(connection.clientId, connection.id, found.sealed, found.sealed))) return;
     const current = await tx.connections.findById(connection.clientId, connection.companyId, connection.id);
     await tx.tokenRefresh.delete(connection.id);
     if (current?.status !== 'Linked') return;

@@ -29,6 +29,8 @@ export interface OidcServer {
   accessTokenIsActive(token: string): Promise<boolean>;
   /** Answers token requests with this HTTP status (e.g. 503, as an overloaded proxy would) until set back to null. */
   failTokenRequests(status: number | null): void;
+  /** Runs (awaited) when a token request arrives, before it is answered: something else happens meanwhile. */
+  beforeTokenRequest(hook: (() => Promise<void>) | null): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function listenOidcServer(options: OidcServerOptions = {}): Promise
     tokenRequests[key] = (tokenRequests[key] ?? 0) + 1;
   };
   let failStatus: number | null = null;
+  let beforeToken: (() => Promise<void>) | null = null;
   const adapter = memoryAdapter();
   const server: Server = createServer((req, res) => {
     if (!provider) {
@@ -73,6 +76,16 @@ export async function listenOidcServer(options: OidcServerOptions = {}): Promise
         count(new URLSearchParams(body).get('grant_type'));
         res.writeHead(status, { 'content-type': 'text/plain' });
         res.end('Service Unavailable');
+      });
+      return;
+    }
+    if (beforeToken !== null && req.method === 'POST' && req.url === '/token') {
+      const hook = beforeToken;
+      beforeToken = null;
+      req.pause();
+      void hook().finally(() => {
+        req.resume();
+        provider?.callback()(req, res);
       });
       return;
     }
@@ -137,6 +150,9 @@ export async function listenOidcServer(options: OidcServerOptions = {}): Promise
       },
       failTokenRequests: (status) => {
         failStatus = status;
+      },
+      beforeTokenRequest: (hook) => {
+        beforeToken = hook;
       },
       close,
     };

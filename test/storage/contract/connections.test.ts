@@ -172,6 +172,19 @@ describeContract('connections', (t) => {
     expect(await t.store.connections.findById(client.id, company.id, connection.id)).toEqual(connection);
   });
 
+  it('replaces sealed credentials only while Linked and still holding the expected value, scoped by client', async () => {
+    const connection = await t.seedConnection(company, { status: 'Linked' });
+    await t.store.connections.saveCredentials(client.id, connection.id, 'sealed-v1');
+    expect(await t.store.connections.replaceCredentials(client.id, connection.id, 'sealed-v0', 'sealed-x')).toBe(false);
+    expect(await t.store.connections.replaceCredentials(other.id, connection.id, 'sealed-v1', 'sealed-x')).toBe(false);
+    expect(await t.store.connections.readCredentials(client.id, connection.id)).toBe('sealed-v1');
+    expect(await t.store.connections.replaceCredentials(client.id, connection.id, 'sealed-v1', 'sealed-v2')).toBe(true);
+    expect(await t.store.connections.readCredentials(client.id, connection.id)).toBe('sealed-v2');
+    await t.store.connections.update({ ...connection, status: 'Unlinked', modified: at(9) });
+    expect(await t.store.connections.replaceCredentials(client.id, connection.id, 'sealed-v2', 'sealed-v3')).toBe(false);
+    expect(await t.store.connections.readCredentials(client.id, connection.id)).toBe('sealed-v2');
+  });
+
   it('saves and reads sealed credentials, scoped by client', async () => {
     const connection = await t.seedConnection(company);
     expect(await t.store.connections.readCredentials(client.id, connection.id)).toBeNull();

@@ -94,6 +94,15 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
   const writeCredentials = compile.named('saveCredentials', ['id', 'clientId', 'sealed'], (q, p) =>
     q.updateTable('connections').set({ credentials_sealed: p.sealed }).where('id', '=', p.id).where('client_id', '=', p.clientId),
   );
+  const replaceSealed = compile.named('replaceCredentials', ['id', 'clientId', 'expected', 'sealed'], (q, p) =>
+    q
+      .updateTable('connections')
+      .set({ credentials_sealed: p.sealed })
+      .where('id', '=', p.id)
+      .where('client_id', '=', p.clientId)
+      .where('status', '=', 'Linked')
+      .where('credentials_sealed', '=', p.expected),
+  );
   const linkedAccounting = (except: boolean) =>
     compile.named(`linkedAccounting${except ? 'Except' : ''}`, ['companyId', 'clientId', 'exceptId'], (q, p) => {
       const query = q
@@ -182,6 +191,11 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
 
     async saveCredentials(clientId, id, sealed) {
       await writeCredentials({ id, clientId, sealed });
+    },
+
+    async replaceCredentials(clientId, id, expectedSealed, sealed) {
+      const { changed } = await replaceSealed({ id, clientId, expected: expectedSealed, sealed });
+      return changed > 0;
     },
 
     async eraseCredentials(clientId, id) {
