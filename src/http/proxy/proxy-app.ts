@@ -6,8 +6,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../../domain/errors.js';
 import { DESTINATION_NOT_ALLOWED } from '../../outbound/destination-guard.js';
 import { UpstreamFailure, type UpstreamClient } from '../../outbound/upstream-client.js';
+import { credentialHeaders } from '../../providers/api-credentials.js';
 import { resolveApiTarget } from '../../providers/api-target.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import { apiClientIdFor } from '../../services/connections/api-client-id.js';
 import { getUsableConnection, type UsableConnection } from '../../services/connections/get-usable-connection.js';
 import type { HttpEnv } from '../env.js';
 import { apiKeyAuth } from '../middleware/api-key-auth.js';
@@ -19,7 +21,7 @@ import { buildProxiedUrl, checkProxiedPath } from './proxy-target-url.js';
 export const PROXY_ROUTE = '/companies/:companyId/connections/:connectionId/proxy/*';
 
 export interface ProxyAppOptions {
-  deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers' | 'clock' | 'tokenRefresher'>;
+  deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers' | 'clock' | 'tokenRefresher' | 'sandboxOAuthApp'>;
   /** Doorway's public URL, against which a site-relative `api.baseUrl` (the Sandbox's) resolves. */
   publicUrl: string;
   /** Built once by the composition root, with the destination guard and PROXY_TIMEOUT_MS. */
@@ -48,13 +50,15 @@ export function createProxyApp(options: ProxyAppOptions): Hono<HttpEnv> {
     const companyId = c.req.param('companyId');
     const connectionId = c.req.param('connectionId');
     let usable = await getUsableConnection(deps, c.get('actor'), companyId, connectionId);
+    // Read once per request, and only for a platform that wants it (MYOB): the token's own app.
+    const oauthClientId = await apiClientIdFor(deps, c.get('actor').clientId, usable.provider);
     const body = await proxiedBody(c, nodeIncoming(c));
     const method = c.req.method;
     const signal = c.req.raw.signal;
     let refreshed = false;
     let retried = 0; // Doorway-Retries spent; the one retry after a 401 is not one of them
     for (;;) {
-      const response = await send(c, options, usable, { method, path, query, body, signal });
+      const response = await send(c, options, usable, { method, path, query, body, signal, oauthClientId });
       if (response === undefined) return clientGone();
       const status = response.statusCode ?? 502;
       // A token the platform no longer accepts (revoked, rotated early): refresh once, try again.
@@ -86,6 +90,7 @@ interface Attempt {
   query: string;
   body: ProxiedBody;
   signal: AbortSignal;
+  oauthClientId: string | undefined;
 }
 
 /** One attempt; undefined when the client went away first. */
@@ -94,7 +99,7 @@ async function send(c: Context<HttpEnv>, options: ProxyAppOptions, usable: Usabl
   const url = buildProxiedUrl(target.baseUrl, attempt.path, attempt.query);
   const incoming = nodeIncoming(c);
   const clientHeaders = incoming ? incoming.headers : headersObject(c.req.raw.headers);
-  const headers = upstreamRequestHeaders(clientHeaders, target.headers, authorizationOf(usable));
+  const headers = upstreamRequestHeaders(clientHeaders, target.headers, credentialsOf(usable, attempt.oauthClientId));
   try {
     const request = { url, method: attempt.method, headers, body: attempt.body.body, signal: attempt.signal, toDoorwayItself: target.isDoorwayItself };
     return await options.upstream.send(request);
@@ -104,18 +109,11 @@ async function send(c: Context<HttpEnv>, options: ProxyAppOptions, usable: Usabl
   }
 }
 
-/** The Authorization header a Linked connection's credentials give. */
-function authorizationOf(usable: UsableConnection): string {
-  const { credentials } = usable;
-  if (credentials.kind !== 'oauth2') {
-    throw new AppError(
-      'CONFLICT',
-      'This connection holds form credentials (API keys typed into Link or set with PUT /authorization); the proxy forwards OAuth connections only.',
-    );
-  }
-  // oauth4webapi lower-cases the type; platforms expect the scheme as RFC 6750 spells it.
-  const scheme = credentials.tokenType === '' || credentials.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : credentials.tokenType;
-  return `${scheme} ${credentials.accessToken}`;
+/** The headers a Linked connection's credentials give, as its platform's API takes them (never logged). */
+function credentialsOf(usable: UsableConnection, oauthClientId: string | undefined): Record<string, string> {
+  const { credentials, provider } = usable;
+  if (credentials.kind === 'fields') return credentialHeaders(provider, credentials);
+  return credentialHeaders(provider, { kind: 'oauth2', accessToken: credentials.accessToken, tokenType: credentials.tokenType, oauthClientId });
 }
 
 function toAppError(c: Context<HttpEnv>, error: unknown): unknown {

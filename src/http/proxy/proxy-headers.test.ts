@@ -24,7 +24,7 @@ describe('upstreamRequestHeaders', () => {
         accept: 'application/json',
       },
       { 'x-api-version': '3' },
-      'Bearer token',
+      { authorization: 'Bearer token' },
     );
     expect(headers).toEqual({
       'content-type': 'application/json',
@@ -36,7 +36,16 @@ describe('upstreamRequestHeaders', () => {
   });
 
   it("gives the platform's fixed headers precedence over the client's", () => {
-    expect(upstreamRequestHeaders({ 'x-api-version': 'client' }, { 'x-api-version': 'provider' }, undefined)).toEqual({ 'x-api-version': 'provider' });
+    expect(upstreamRequestHeaders({ 'x-api-version': 'client' }, { 'x-api-version': 'provider' }, {})).toEqual({ 'x-api-version': 'provider' });
+  });
+
+  it("gives the connection's credential headers precedence over the client's and the platform's", () => {
+    const headers = upstreamRequestHeaders(
+      { 'x-shopify-access-token': 'client', authorization: 'Bearer client', accept: 'application/json' },
+      { 'x-shopify-access-token': 'provider' },
+      { 'x-shopify-access-token': 'connection' },
+    );
+    expect(headers).toEqual({ accept: 'application/json', 'x-shopify-access-token': 'connection' });
   });
 });
 

@@ -41,21 +41,22 @@ function connectionListed(value: string | string[] | undefined): Set<string> | u
 
 /**
  * What goes to the platform: the client's headers minus the ones above, then the provider's
- * `api.headers` and the connection's authorization, which the client cannot override.
+ * `api.headers`, then the connection's credential headers (lower-case names), which the client
+ * cannot override: a client header of the same name is dropped.
  */
 export function upstreamRequestHeaders(
   incoming: IncomingHttpHeaders,
   injected: Readonly<Record<string, string>>,
-  authorization: string | undefined,
+  credentials: Readonly<Record<string, string>>,
 ): OutgoingHttpHeaders {
   const listed = connectionListed(incoming.connection);
   const headers: OutgoingHttpHeaders = {};
   for (const name in incoming) {
-    if (NOT_FORWARDED.has(name) || listed?.has(name) || Object.hasOwn(injected, name)) continue;
+    if (NOT_FORWARDED.has(name) || listed?.has(name) || Object.hasOwn(injected, name) || Object.hasOwn(credentials, name)) continue;
     headers[name] = incoming[name];
   }
   for (const name in injected) headers[name] = injected[name];
-  if (authorization !== undefined) headers.authorization = authorization;
+  for (const name in credentials) headers[name] = credentials[name];
   return headers;
 }
 
