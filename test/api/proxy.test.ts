@@ -12,10 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESTINATION_NOT_ALLOWED } from '../../src/outbound/destination-guard.js';
-import { openConnectionCredentials } from '../../src/services/connections/connection-credentials.js';
 import { TEST_DIALECTS } from '../support/databases.js';
-import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
 import { BIG_BODY_BYTES, rawRequest, startPlatformApiServer, type PlatformApiServer } from '../support/platform-api-server.js';
+import { linkSandboxConnection, storedAccessToken } from '../support/proxy-connections.js';
 import { doorwayForSuite, startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 
 const PROXY_TIMEOUT_MS = 1500;
@@ -280,7 +279,7 @@ describe.each(TEST_DIALECTS)('the proxy on %s', (dialect) => {
     await doorway.api('PUT', `/companies/${other.id}/connections/${pending.id}/authorization`, { apiKey: 'k' });
     const fields = await rawRequest(doorway.url, `/companies/${other.id}/connections/${pending.id}/proxy/echo`, { headers: { Authorization: doorway.authHeader } });
     expect(fields.status).toBe(409);
-    expect(JSON.parse(fields.body).error).toContain('OAuth connections only');
+    expect(JSON.parse(fields.body).error).toContain('declares no way to send them');
   });
 
   it('is described in the OpenAPI document as a Doorway extension', async () => {
@@ -347,23 +346,3 @@ describe('the proxy behind the destination guard', () => {
     expect(JSON.parse(response.body)).toMatchObject({ results: expect.any(Array) });
   });
 });
-
-async function storedAccessToken(doorway: RunningDoorway, connectionId: string): Promise<string> {
-  const row = await doorway.runtime.database.db.selectFrom('connections').select('credentials_sealed').where('id', '=', connectionId).executeTakeFirstOrThrow();
-  const credentials = openConnectionCredentials(doorway.runtime.deps.secrets, connectionId, row.credentials_sealed!);
-  if (credentials.kind !== 'oauth2') throw new Error('expected OAuth credentials');
-  return credentials.accessToken;
-}
-
-/** A company with a Sandbox connection Linked through the real OAuth flow, and the token Doorway holds for it. */
-async function linkSandboxConnection(doorway: RunningDoorway, platformKey = 'mqjo') {
-  const company = (await doorway.api('POST', '/companies', { name: 'Proxy Ltd' })).json;
-  const browser = new HttpLinkClient(doorway.url);
-  const { sessionId } = await browser.open(company.redirect as string);
-  const { connectionId } = await authorizeThroughSandbox(browser, sessionId, 'authorize', platformKey);
-  const row = await doorway.runtime.database.db.selectFrom('connections').select(['credentials_sealed', 'status']).where('id', '=', connectionId).executeTakeFirstOrThrow();
-  expect(row.status).toBe('Linked');
-  const credentials = openConnectionCredentials(doorway.runtime.deps.secrets, connectionId, row.credentials_sealed!);
-  if (credentials.kind !== 'oauth2') throw new Error('expected OAuth credentials');
-  return { companyId: company.id as string, connectionId, accessToken: credentials.accessToken, proxy: `/companies/${company.id}/connections/${connectionId}/proxy` };
-}

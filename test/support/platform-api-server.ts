@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A platform's API for proxy tests: a real HTTP server on 127.0.0.1 that answers only requests
- * carrying one of the bearer tokens it was told to accept. Each route exercises one behaviour;
+ * carrying one of the credentials it was told to accept, as a Bearer token, Shopify's bare
+ * `X-Shopify-Access-Token` or HTTP Basic `user:password`. Each route exercises one behaviour;
  * every request it receives is recorded (method, path, headers, body) so tests can check what
  * Doorway sent, and how often.
  */
@@ -16,7 +17,7 @@ export interface ReceivedRequest {
 
 export interface PlatformApiServer {
   url: string;
-  /** Bearer tokens answered with 2xx; anything else gets 401. */
+  /** Tokens (Bearer or `X-Shopify-Access-Token`) and Basic `user:password` pairs answered with 2xx; anything else gets 401. */
   acceptedTokens: Set<string>;
   received: ReceivedRequest[];
   /** Requests whose socket closed before the server finished answering (the client went away). */
@@ -38,8 +39,11 @@ export async function startPlatformApiServer(): Promise<PlatformApiServer> {
   const bigBody = { sent: 0, waitingSince: null as number | null };
 
   const authorized = (request: IncomingMessage) => {
-    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
-    return match !== null && acceptedTokens.has(match[1]!);
+    const shopify = request.headers['x-shopify-access-token'];
+    if (typeof shopify === 'string') return acceptedTokens.has(shopify);
+    const match = /^(Bearer|Basic) (.+)$/.exec(request.headers.authorization ?? '');
+    if (match === null) return false;
+    return acceptedTokens.has(match[1] === 'Basic' ? Buffer.from(match[2]!, 'base64').toString('utf8') : match[2]!);
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
