@@ -4,7 +4,7 @@ import { ErrorMessageSchema } from '../../wire/codat/errors.js';
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorMessageSchema } } });
 
 const DESCRIPTION = [
-  "Forwards the request to the platform's own API for a Linked OAuth connection: the platform's `api.baseUrl`, then `{path}`, then the query string, with the connection's access token as `Authorization: Bearer …` and the platform's fixed `api.headers`. The platform's answer (status, headers, body) comes back verbatim and streamed, both ways.",
+  "Forwards the request to the platform's own API for a Linked connection: the platform's `api.baseUrl`, then `{path}`, then the query string, with the platform's fixed `api.headers` and the connection's credentials as the platform takes them: an OAuth access token in `api.tokenHeader` after `api.tokenScheme` (by default `Authorization: Bearer …`; Shopify's bare `X-Shopify-Access-Token`, Zoho's `Zoho-oauthtoken`), plus the OAuth app's client id in `api.clientIdHeader` (MYOB); form credentials as HTTP Basic from the fields `api.basicAuth` names (WooCommerce). These headers replace any of the same name the client sends. The platform's answer (status, headers, body) comes back verbatim and streamed, both ways.",
   '',
   "Not forwarded: the client's `Authorization`, `Host`, `Cookie`, `Expect`, `Forwarded`/`X-Forwarded-*`, `X-Correlation-Id`, `Doorway-Retries` and hop-by-hop headers (`Connection` and those it names, `Keep-Alive`, `Proxy-Authorization`, `Proxy-Connection`, `TE`, `Trailer`, `Transfer-Encoding`, `Upgrade`). Not returned: hop-by-hop headers and `Set-Cookie`. An `Idempotency-Key` is the platform's: Doorway forwards it and keeps no record of it.",
   '',
@@ -12,7 +12,7 @@ const DESCRIPTION = [
   '',
   "A 401 from the platform makes Doorway refresh the connection's token and send the request once more, when the body can be replayed (none, or a declared `Content-Length` up to 1 MB; a larger or chunked body streams through once and is never retried).",
   '',
-  "Connections holding form credentials (API keys) are not proxied (409). Doorway's own errors are in Codat's `ErrorMessage` envelope: 400, 401, 404, 409, 502 (platform unreachable, or its address not allowed), 504 (no response headers within `PROXY_TIMEOUT_MS`).",
+  "Connections holding form credentials (API keys) are proxied only when the platform declares how to send them (`api.basicAuth`, or `api.headers` filled from the form's non-secret fields); otherwise 409. Doorway's own errors are in Codat's `ErrorMessage` envelope: 400, 401, 404, 409, 502 (platform unreachable, or its address not allowed), 504 (no response headers within `PROXY_TIMEOUT_MS`).",
 ].join('\n');
 
 const params = z.object({
