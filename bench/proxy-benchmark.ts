@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApiServer } from './api-server.js';
+import { startApiServer, type ObservedServer } from './api-server.js';
+import { forkBenchChild } from './child-process.js';
 import { listenNode } from './listen.js';
 import { measure, type Measurement } from './measure.js';
 import { PROXY_BENCH_TOKEN } from './proxy-connection.js';
@@ -12,6 +13,8 @@ export interface ProxyBenchmarkResult {
   database: BenchDialect;
   direct: Measurement;
   proxied: Measurement;
+  /** A bare node:http proxy doing only the essential work (key hash check, token read, forward), in its own process. */
+  sameWork: Measurement;
   /** One request at a time, direct and proxied: what the proxy adds to one request's latency, free of queueing. */
   directSequential: Measurement;
   proxiedSequential: Measurement;
@@ -53,6 +56,7 @@ export async function runProxyBenchmark(dialect: BenchDialect, settings: BenchSe
 
     const directTarget = { label: 'platform API called directly (reference)', url: `${platform.url}/api.xro/2.0/Invoices?page=1`, headers: { authorization: `Bearer ${PROXY_BENCH_TOKEN}` } };
     const direct = await measure(directTarget, settings);
+    const sameWork = await measureSameWorkProxy(platform.url, settings);
     const proxiedTarget = { label: 'GET …/proxy/Invoices', url: proxiedUrl, headers: { authorization: server.authorization } };
     const proxied = await measure(proxiedTarget, settings, settings.cpuProfileDir && path.join(settings.cpuProfileDir, `${dialect}-proxy.cpuprofile`), server);
     // Under `connections` concurrent requests p50 is mostly queueing (connections / throughput):
@@ -65,6 +69,7 @@ export async function runProxyBenchmark(dialect: BenchDialect, settings: BenchSe
       database: dialect,
       direct,
       proxied,
+      sameWork,
       directSequential,
       proxiedSequential,
       shareOfDirect: direct.requestsPerSec > 0 ? proxied.requestsPerSec / direct.requestsPerSec : 0,
@@ -86,10 +91,32 @@ export function formatProxyResult(result: ProxyBenchmarkResult): string {
   return [
     'proxy (small JSON answer; same platform API both ways):',
     `  ${row(result.direct)}`,
+    `  ${row(result.sameWork)}`,
     `  ${row(result.proxied)}`,
     `  ${row(result.directSequential)}`,
     `  ${row(result.proxiedSequential)}`,
     `  proxied/direct ${(result.shareOfDirect * 100).toFixed(1)} % (target ≥ ${TARGET.minShareOfDirect * 100} %: ${verdict(result.shareOfDirect >= TARGET.minShareOfDirect)}), ` +
+      `proxied/same-work ${(result.sameWork.requestsPerSec > 0 ? (100 * result.proxied.requestsPerSec) / result.sameWork.requestsPerSec : 0).toFixed(1)} %, ` +
       `added p50 (one at a time) ${result.addedP50Ms} ms (target ≤ ${TARGET.maxAddedP50Ms} ms: ${verdict(result.addedP50Ms <= TARGET.maxAddedP50Ms)}), added p99 ${result.addedP99Ms} ms`,
   ].join('\n');
+}
+
+type SameWorkRequest = { op: 'start'; upstream: string; apiKey: string; token: string } | { op: 'cpu' } | { op: 'close' };
+
+/** The same GET through the minimal same-work proxy (bench/same-work-proxy-process.ts), in the same run. */
+async function measureSameWorkProxy(platformUrl: string, settings: BenchSettings): Promise<Measurement> {
+  const child = forkBenchChild<SameWorkRequest>(new URL('./same-work-proxy-process.js', import.meta.url), 'same-work proxy');
+  try {
+    const apiKey = 'same-work-api-key-0123456789';
+    const url = (await child.call({ op: 'start', upstream: `${platformUrl}/api.xro/2.0`, apiKey, token: PROXY_BENCH_TOKEN })) as string;
+    const observed: ObservedServer = {
+      cpuMicros: async () => (await child.call({ op: 'cpu' })) as number,
+      startProfile: async () => undefined,
+      stopProfile: async () => undefined,
+    };
+    const authorization = `Basic ${Buffer.from(apiKey).toString('base64')}`;
+    return await measure({ label: 'same-work proxy: key hash + token read + forward (ref.)', url: `${url}/proxy/Invoices?page=1`, headers: { authorization } }, settings, undefined, observed);
+  } finally {
+    await child.close();
+  }
 }
