@@ -77,6 +77,11 @@ export interface ConnectionRepository {
   saveCredentials(clientId: string, id: string, sealed: string): Promise<void>;
   readCredentials(clientId: string, id: string): Promise<string | null>;
   /**
+   * The connection and its sealed credentials in one read (the access-token and proxy path: a
+   * connection row implies its company, which its foreign key keeps). Undefined when not found.
+   */
+  findWithCredentials(clientId: string, companyId: string, id: string): Promise<{ connection: Connection; sealed: string | null } | undefined>;
+  /**
    * Stores `sealed` only while the connection is Linked and still holds `expectedSealed`, in one
    * conditional UPDATE (atomic on PostgreSQL too): a refresh that finishes after an unlink erased
    * the tokens, or after a reconnect stored a new grant's, must not write its own over them.

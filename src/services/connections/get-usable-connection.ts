@@ -5,7 +5,8 @@ import { isAccessTokenDue } from '../../domain/token-refresh.js';
 import { refreshPolicyOf } from '../../providers/refresh-policy.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Actor, ServiceDeps } from '../deps.js';
-import { readConnectionCredentials } from './connection-credentials.js';
+import { isUuid } from '../../domain/ids.js';
+import { openConnectionCredentials, readConnectionCredentials } from './connection-credentials.js';
 import { requireConnection } from './require-connection.js';
 
 /** What a client may be given to act for a Linked connection: never a refresh token. */
@@ -35,11 +36,18 @@ function notUsable(connection: Connection): AppError {
 }
 
 async function readLinked(deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers'>, actor: Actor, companyId: string, connectionId: string) {
-  const connection = await requireConnection(deps.store, actor.clientId, companyId, connectionId);
+  // Every proxied request and token read starts here: one read for the row and its credentials.
+  const found = isUuid(companyId) && isUuid(connectionId) ? await deps.store.connections.findWithCredentials(actor.clientId, companyId, connectionId) : undefined;
+  // Not found: requireConnection says which of the two is missing, in Codat's words.
+  const connection = found?.connection ?? (await requireConnection(deps.store, actor.clientId, companyId, connectionId));
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider) throw new AppError('CONFLICT', `The platform ${connection.integrationKey} of this connection is no longer configured.`);
   if (connection.status !== 'Linked') throw notUsable(connection);
-  const stored = await readConnectionCredentials(deps.store, deps.secrets, connection);
+  const stored = found
+    ? found.sealed === null
+      ? null
+      : openConnectionCredentials(deps.secrets, connection.id, found.sealed)
+    : await readConnectionCredentials(deps.store, deps.secrets, connection);
   if (!stored) throw new AppError('CONFLICT', 'The connection holds no credentials.');
   return { connection, provider, stored };
 }

@@ -172,6 +172,15 @@ describeContract('connections', (t) => {
     expect(await t.store.connections.findById(client.id, company.id, connection.id)).toEqual(connection);
   });
 
+  it('finds a connection with its sealed credentials in one read, scoped by client and company', async () => {
+    const connection = await t.seedConnection(company, { sourceType: 'Banking', status: 'Linked' });
+    expect(await t.store.connections.findWithCredentials(client.id, company.id, connection.id)).toEqual({ connection, sealed: null });
+    await t.store.connections.saveCredentials(client.id, connection.id, 'sealed-v1');
+    expect(await t.store.connections.findWithCredentials(client.id, company.id, connection.id)).toEqual({ connection, sealed: 'sealed-v1' });
+    expect(await t.store.connections.findWithCredentials(other.id, company.id, connection.id)).toBeUndefined();
+    expect(await t.store.connections.findWithCredentials(client.id, newTestId(), connection.id)).toBeUndefined();
+  });
+
   it('replaces sealed credentials only while Linked and still holding the expected value, scoped by client', async () => {
     const connection = await t.seedConnection(company, { status: 'Linked' });
     await t.store.connections.saveCredentials(client.id, connection.id, 'sealed-v1');

@@ -72,6 +72,9 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
   const byId = compile.query('byId', (q) =>
     q.selectFrom('connections').select(CONNECTION_COLUMNS).where('id', '=', '').where('company_id', '=', '').where('client_id', '=', ''),
   );
+  const byIdWithCredentials = compile.query('byIdWithCredentials', (q) =>
+    q.selectFrom('connections').select([...CONNECTION_COLUMNS, 'credentials_sealed']).where('id', '=', '').where('company_id', '=', '').where('client_id', '=', ''),
+  );
   const insertConnections = precompiledInsert<Tables, ConnectionRow>(db, 'connections', [...CONNECTION_COLUMNS, 'credentials_sealed'], compiled);
   const updateStatus = compile.named(
     'update',
@@ -140,6 +143,11 @@ export function createConnectionRepository(db: Kysely<Tables>, dialect: Dialect,
     async findById(clientId, companyId, id) {
       const [row] = await byId(id, companyId, clientId);
       return row && toConnection(row);
+    },
+
+    async findWithCredentials(clientId, companyId, id) {
+      const [row] = await byIdWithCredentials(id, companyId, clientId);
+      return row && { connection: toConnection(row), sealed: row.credentials_sealed };
     },
 
     async listForCompanies(clientId, companyIds) {
