@@ -5,10 +5,10 @@ import type { IdempotencyRecord } from '../domain/idempotency.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
 import type { SandboxGrant } from '../domain/sandbox-grant.js';
 import type { QueryNode } from '../domain/query/index.js';
-import type { LinkSettings } from '../domain/link/link-settings.js';
-import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
+import type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 import type { TokenRefreshState } from '../domain/token-refresh.js';
+export type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
 import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../domain/webhook-message.js';
 
 /**
@@ -160,49 +160,6 @@ export interface WebhookOutboxRepository {
   releaseLeases(messageIds: readonly string[]): Promise<void>;
   /** Earliest next attempt of a pending message, so an idle worker knows when to wake. */
   nextDueAt(): Promise<string | undefined>;
-}
-
-export interface LinkSettingsRepository {
-  find(clientId: string): Promise<Partial<LinkSettings> | undefined>;
-  save(clientId: string, settings: LinkSettings, modified: string): Promise<void>;
-}
-
-export interface LinkSessionRepository {
-  insert(session: LinkSession): Promise<void>;
-  find(id: string): Promise<LinkSession | undefined>;
-  attachCompany(id: string, companyId: string): Promise<void>;
-  /**
-   * Deletes up to `limit` sessions that expired before `now` and returns how many it deleted:
-   * the pruner calls it until it returns less than `limit`. Safe to run from several processes.
-   */
-  deleteExpired(now: string, limit: number): Promise<number>;
-}
-
-export interface OAuthStateRepository {
-  insert(state: OAuthState): Promise<void>;
-  /** Reads a state without consuming it, to find the session it must be bound to. */
-  find(id: string): Promise<OAuthState | undefined>;
-  /**
-   * Atomically marks the state consumed and returns it, or undefined when it is unknown,
-   * expired or already used: a replayed callback finds nothing.
-   */
-  consume(id: string, sessionId: string, now: string): Promise<OAuthState | undefined>;
-  /** Deletes up to `limit` states (used or not) that expired before `now`; returns how many. */
-  deleteExpired(now: string, limit: number): Promise<number>;
-}
-
-export interface LinkEventRepository {
-  insert(event: LinkEvent): Promise<void>;
-  listForSession(sessionId: string): Promise<LinkEvent[]>;
-  /** Deletes up to `limit` events created before `before` (the retention cut-off); returns how many. */
-  deleteCreatedBefore(before: string, limit: number): Promise<number>;
-}
-
-export interface RateLimitRepository {
-  /** Counts one hit in a fixed window and returns the hits so far in that window. */
-  hit(bucket: string, windowStart: string): Promise<number>;
-  /** Deletes up to `limit` buckets whose window started before `before`; returns how many. */
-  deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }
 
 /**
