@@ -6,7 +6,7 @@ import { refreshPolicyOf } from '../../providers/refresh-policy.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { isUuid } from '../../domain/ids.js';
-import { openConnectionCredentials, readConnectionCredentials } from './connection-credentials.js';
+import { openConnectionCredentials } from './connection-credentials.js';
 import { requireConnection } from './require-connection.js';
 
 /** What a client may be given to act for a Linked connection: never a refresh token. */
@@ -38,16 +38,16 @@ function notUsable(connection: Connection): AppError {
 async function readLinked(deps: Pick<ServiceDeps, 'store' | 'secrets' | 'providers'>, actor: Actor, companyId: string, connectionId: string) {
   // Every proxied request and token read starts here: one read for the row and its credentials.
   const found = isUuid(companyId) && isUuid(connectionId) ? await deps.store.connections.findWithCredentials(actor.clientId, companyId, connectionId) : undefined;
-  // Not found: requireConnection says which of the two is missing, in Codat's words.
-  const connection = found?.connection ?? (await requireConnection(deps.store, actor.clientId, companyId, connectionId));
+  if (!found) {
+    // Throws Codat's 404 for whichever of the two is missing; finding it now means it was created meanwhile.
+    await requireConnection(deps.store, actor.clientId, companyId, connectionId);
+    throw new AppError('CONFLICT', 'The connection changed while it was being read; try again.');
+  }
+  const { connection, sealed } = found;
   const provider = deps.providers.get(connection.integrationKey);
   if (!provider) throw new AppError('CONFLICT', `The platform ${connection.integrationKey} of this connection is no longer configured.`);
   if (connection.status !== 'Linked') throw notUsable(connection);
-  const stored = found
-    ? found.sealed === null
-      ? null
-      : openConnectionCredentials(deps.secrets, connection.id, found.sealed)
-    : await readConnectionCredentials(deps.store, deps.secrets, connection);
+  const stored = sealed === null ? null : openConnectionCredentials(deps.secrets, connection.id, sealed);
   if (!stored) throw new AppError('CONFLICT', 'The connection holds no credentials.');
   return { connection, provider, stored };
 }

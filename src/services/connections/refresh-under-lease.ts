@@ -68,12 +68,13 @@ interface Refreshable {
  * `state`: the refresh row, when the caller read it under the lease a moment ago.
  */
 async function readRefreshable(deps: RefreshDeps, ref: ConnectionRef, knownState?: TokenRefreshState): Promise<Refreshable | undefined> {
-  const connection = await deps.store.connections.findById(ref.clientId, ref.companyId, ref.connectionId);
+  const found = await deps.store.connections.findWithCredentials(ref.clientId, ref.companyId, ref.connectionId);
+  const connection = found?.connection;
   const provider = connection && deps.providers.get(connection.integrationKey);
   const policy = provider ? refreshPolicyOf(provider) : null;
   const state = knownState ?? (await deps.store.tokenRefresh.find(ref.connectionId));
   if (!connection || connection.status !== 'Linked' || !provider || !policy || !state) return undefined;
-  const sealed = await deps.store.connections.readCredentials(connection.clientId, connection.id);
+  const sealed = found?.sealed ?? null;
   const credentials = sealed === null ? null : openConnectionCredentials(deps.secrets, connection.id, sealed);
   if (sealed === null || credentials?.kind !== 'oauth2' || !credentials.refreshToken) return undefined;
   return { connection, provider, policy, credentials: { ...credentials, refreshToken: credentials.refreshToken }, sealed, state };
