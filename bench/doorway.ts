@@ -7,6 +7,9 @@ import { listen } from './listen.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 /** Fixed so runs are repeatable; it only protects this throwaway database. */
+/** The bench client's first Portal admin (bench parts sign in as it). */
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
+
 export const BENCH_ENCRYPTION_KEY = Buffer.alloc(32, 0x42).toString('base64');
 
 /** Doorways still open, so an interrupted run (Ctrl-C) can still drop its databases. */
@@ -77,6 +80,7 @@ export async function startBenchDoorway(
       outbound: { allowPrivateDestinations: true },
       webhooks: { worker: 'off', allowPrivateDestinations: true, retryScheduleSeconds: undefined, retentionDays: 30, timeoutMs: 15_000, concurrency: 64 },
       // Requests refresh on demand; no background job skews the API numbers.
+      portal: { adminEmail: 'bench-admin@doorway.test', adminPassword: BENCH_ADMIN_PASSWORD },
       tokenRefresh: { worker: 'off', concurrency: 8, failureDays: 4 },
     });
     const runtime = await createRuntime(config, { log: pino({ level: 'silent' }) });

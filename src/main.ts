@@ -4,8 +4,9 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
 import { exportConnectionsToFile, ExportFileExistsError } from './bootstrap/export-connections-file.js';
 import { createClient } from './services/clients/create-client.js';
+import { ensureFirstAdmin } from './services/portal-auth/ensure-first-admin.js';
 
-const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug] | export-connections <file>]';
+const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug] [--admin-email <email>] | export-connections <file>]';
 
 const COMMANDS = ['serve', 'worker', 'migrate', 'create-client', 'export-connections'];
 
@@ -29,8 +30,16 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'create-client') {
-    const { client, apiKey } = await createClient(runtime.deps, { name: argv[1]!, slug: argv[2] });
+    const emailAt = argv.indexOf('--admin-email');
+    const adminEmail = emailAt > 0 ? argv[emailAt + 1] : undefined;
+    const positional = argv.slice(1, emailAt > 0 ? emailAt : undefined);
+    const { client, apiKey } = await createClient(runtime.deps, { name: positional[0]!, slug: positional[1] });
     process.stdout.write(`Created client "${client.name}" (${client.id}, slug ${client.slug}). API key (shown once):\n\n  ${apiKey}\n\n`);
+    // Its first Portal admin, with a generated password shown this once.
+    const admin = await ensureFirstAdmin(runtime.deps, client.id, { email: adminEmail });
+    if (admin.createdEmail) {
+      process.stdout.write(`Portal admin ${admin.createdEmail}, password (shown once):\n\n  ${admin.generatedPassword}\n\nSign in at ${config.publicUrl}/portal\n\n`);
+    }
     await runtime.close();
     return;
   }
@@ -77,6 +86,13 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(
       `\nDoorway created the client "${client.name}". Its API key (shown once, store it now):\n\n  ${generatedApiKey}\n\n` +
         `Use it as: Authorization: Basic ${Buffer.from(generatedApiKey).toString('base64')}\n\n`,
+    );
+  }
+  const { createdEmail, generatedPassword } = runtime.firstAdmin;
+  if (createdEmail && generatedPassword) {
+    process.stdout.write(
+      `\nDoorway created the Portal admin ${createdEmail}. Its password (shown once, store it now):\n\n  ${generatedPassword}\n\n` +
+        `Sign in at ${config.publicUrl}/portal\n\n`,
     );
   }
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {

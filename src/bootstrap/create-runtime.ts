@@ -8,6 +8,7 @@ import { createProviderRegistry } from '../providers/registry.js';
 import { createCompanyAccessTokens } from '../security/company-access-tokens.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { ensureDefaultClient, type DefaultClientResult } from '../services/clients/ensure-default-client.js';
+import { ensureFirstAdmin, type FirstAdminResult } from '../services/portal-auth/ensure-first-admin.js';
 import type { LinkDeps } from '../services/link/link-deps.js';
 import { findLinkAssetsDir } from '../http/link/link-assets.js';
 import { migrateToLatest, openDatabase, type Database } from '../storage/kysely/database.js';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { pruneLinkData } from '../services/link/prune-link-data.js';
 import { pruneSandboxGrants } from '../services/link/prune-sandbox-grants.js';
+import { pruneStaffData } from '../services/portal-auth/prune-staff-data.js';
 import { createExpiredDataPruner, type ExpiredDataPruner } from './expired-data-pruner.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../webhooks/delivery-worker.js';
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
@@ -44,6 +46,8 @@ export interface Runtime {
   log: Logger;
   app: ReturnType<typeof createApp>;
   defaultClient: DefaultClientResult;
+  /** The default client's first Portal admin, when this start created it (`main` prints a generated password once). */
+  firstAdmin: FirstAdminResult;
   /** Webhook delivery; `main` starts it in-process unless WEBHOOK_WORKER=off. */
   worker: DeliveryWorker;
   /** Refreshes connections' OAuth tokens as they fall due; `main` starts it unless TOKEN_REFRESH_WORKER=off. */
@@ -161,6 +165,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       { name: 'idempotency keys', run: async () => ({ idempotencyKeys: await deps.store.idempotencyKeys.prune(toIso(clock.now())) }) },
       // The built-in Sandbox's grants, revoked or not, once their refresh token has expired.
       { name: 'Sandbox grants', run: async () => ({ sandboxGrants: await pruneSandboxGrants(deps) }) },
+      // Portal sessions nobody signed out of, and invitations nobody accepted, once expired.
+      { name: 'Portal sessions and invitations', run: () => pruneStaffData(deps) },
     ],
   });
   const defaultClient = await ensureDefaultClient(deps, config.apiKey);
@@ -170,6 +176,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
         "Set DOORWAY_API_KEY to a new key, or remove it and use the client's other keys.",
     );
   }
+  const firstAdmin = await ensureFirstAdmin(deps, defaultClient.client.id, { email: config.portal.adminEmail, password: config.portal.adminPassword });
   const proxyUpstream = createUpstreamClient({
     // OUTBOUND_ALLOW_PRIVATE_DESTINATIONS: the one setting for every request to a platform.
     guard: createDestinationGuard({ allowPrivateDestinations: config.outbound.allowPrivateDestinations }),
@@ -196,6 +203,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     log,
     app,
     defaultClient,
+    firstAdmin,
     worker,
     tokenRefreshJob,
     pruner,

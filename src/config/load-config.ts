@@ -43,6 +43,11 @@ export interface Config {
   };
   /** Test-only fault injection (DOORWAY_FAULT_INJECTION); 'off' in any real deployment. */
   faultInjection: 'off' | 'kill-after-idempotent-commit';
+  /** The first Portal admin of the default client (DOORWAY_ADMIN_EMAIL, DOORWAY_ADMIN_PASSWORD). */
+  portal: {
+    adminEmail: string | undefined;
+    adminPassword: string | undefined;
+  };
   proxy: {
     /** Connect + response headers from the platform (PROXY_TIMEOUT_MS). */
     timeoutMs: number;
@@ -122,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       refreshTokenTtlSeconds: raw.SANDBOX_REFRESH_TOKEN_TTL_SECONDS,
     },
     faultInjection: raw.DOORWAY_FAULT_INJECTION,
+    portal: { adminEmail: raw.DOORWAY_ADMIN_EMAIL, adminPassword: raw.DOORWAY_ADMIN_PASSWORD },
     proxy: { timeoutMs: raw.PROXY_TIMEOUT_MS },
     outbound: { allowPrivateDestinations: raw.OUTBOUND_ALLOW_PRIVATE_DESTINATIONS },
     webhooks: {

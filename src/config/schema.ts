@@ -79,6 +79,17 @@ export const configSchema = z
         'Base64 (44 chars) or hex (64 chars) 256-bit key for AES-256-GCM encryption of secrets at rest. Cannot change once data is written. ' +
           'Required with PostgreSQL; generated into DATA_DIR on first start for the embedded default.',
       ),
+    DOORWAY_ADMIN_EMAIL: z
+      .email()
+      .max(254)
+      .optional()
+      .describe('Email of the first Portal admin of the default client, created at the first start when it has no users (default admin@localhost).'),
+    DOORWAY_ADMIN_PASSWORD: z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .max(200)
+      .optional()
+      .describe('Password of that first admin. If unset, a random password is generated and printed once. Ignored once the client has users.'),
     DOORWAY_PROVIDERS_FILE: z.string().min(1).optional().describe('JSON file of extra or overriding provider definitions.'),
     LINK_EVENT_RETENTION_DAYS: z.coerce
       .number()

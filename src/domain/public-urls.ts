@@ -16,8 +16,11 @@ export const PUBLIC_ROUTES = {
   oauthCallback: '/link/oauth/callback',
   linkDone: '/link/done',
   sessionDone: '/link/s/:sessionId/done',
-  /** Served by the coming Portal; until then event payloads link to a page that is not live yet. */
+  /** The Portal's pages (one app: every path under /portal is the same page, routed in the browser). */
+  portal: '/portal',
   portalCompany: '/portal/companies/:companyId',
+  /** An invitation link for a new staff user (shown once to the admin who invited them). */
+  portalInvitation: '/portal/invitations/:token',
 } as const;
 
 /**
@@ -61,8 +64,12 @@ export const publicPaths = {
   linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
   /** The end page of one visit when the client has no redirect: it says what is connected, if anything. */
   sessionDone: (sessionId: string, base = '') => `${base}/link/s/${sessionId}/done`,
-  /** A company in the Portal (becomes live with the Portal issue). */
+  /** The Portal's home (sign-in, then the Companies page). */
+  portal: (base = '') => `${base}${PUBLIC_ROUTES.portal}`,
+  /** A company in the Portal. */
   portalCompany: (companyId: string, base = '') => `${base}/portal/companies/${companyId}`,
+  /** Where an invited staff user chooses a password. */
+  portalInvitation: (token: string, base = '') => `${base}/portal/invitations/${token}`,
   /** The monogram logo Doorway serves for a platform that names no logo of its own. */
   providerLogo: (platformKey: string, base = '') => `${base}/static/logos/${platformKey}.svg`,
   sandboxAuthorize: (base = '') => `${base}${SANDBOX_PATHS.authorize}`,
@@ -84,6 +91,7 @@ export interface PublicUrls {
   invite(clientSlug: string): string;
   oauthCallback(): string;
   portalCompany(companyId: string): string;
+  portalInvitation(token: string): string;
   sandboxAuthorize(): string;
   sandboxToken(): string;
   sandboxRevoke(): string;
@@ -106,6 +114,7 @@ export function createPublicUrls(publicUrl: string): PublicUrls {
     invite: (clientSlug) => publicPaths.invite(clientSlug, base),
     oauthCallback: () => oauthCallback,
     portalCompany: (companyId) => publicPaths.portalCompany(companyId, base),
+    portalInvitation: (token) => publicPaths.portalInvitation(token, base),
     sandboxAuthorize: () => sandboxAuthorize,
     sandboxToken: () => sandboxToken,
     sandboxRevoke: () => sandboxRevoke,

@@ -15,6 +15,9 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { notFoundWith } from './not-found.js';
 import { createSandboxApp } from './sandbox/sandbox-app.js';
 import { createProxyApp } from './proxy/proxy-app.js';
+import { createPortalApp } from './portal/portal-app.js';
+import { portalAssetsDirBeside } from './portal/portal-assets.js';
+import { clientAddressOf } from './link/client-address.js';
 import { registerProxyDocumentation } from './proxy/proxy-documentation.js';
 import type { UpstreamClient } from '../outbound/upstream-client.js';
 
@@ -23,6 +26,8 @@ export interface AppOptions {
   sandboxSigningKey: Buffer;
   sandboxTokenTtls: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number };
   linkAssetsDir: string;
+  /** The built Portal app; default: `portal/` beside the Link app's directory. */
+  portalAssetsDir?: string | undefined;
   trustProxy: TrustedProxies;
   wire: WireContext;
   log: Logger;
@@ -37,7 +42,7 @@ export interface AppOptions {
 /**
  * Mounts the surfaces; each brings its own authentication, headers, body limit and error
  * format. Order matters: the API's routes live at the root and its key check covers every path
- * left over, so the surfaces that claim their own paths (docs, Link, Sandbox, the proxy) come first.
+ * left over, so the surfaces that claim their own paths (docs, Link, Sandbox, the Portal, the proxy) come first.
  */
 export function createApp(options: AppOptions): Hono<HttpEnv> {
   const { deps, wire, maxBodyBytes } = options;
@@ -68,6 +73,16 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       ...options.sandboxTokenTtls,
       clock: deps.clock,
       maxBodyBytes,
+    }),
+  );
+  app.route(
+    '/',
+    createPortalApp({
+      deps,
+      assetsDir: options.portalAssetsDir ?? portalAssetsDirBeside(options.linkAssetsDir),
+      clientAddress: clientAddressOf(options.trustProxy),
+      maxBodyBytes,
+      version: options.version,
     }),
   );
   app.route('/', createProxyApp({ deps, publicUrl: deps.publicUrl, upstream: options.proxyUpstream }));

@@ -46,6 +46,8 @@ export interface LinkEventRepository {
 export interface RateLimitRepository {
   /** Counts one hit in a fixed window and returns the hits so far in that window. */
   hit(bucket: string, windowStart: string): Promise<number>;
+  /** The hits so far in the window starting at `windowStart` (0 for another or no window), counting none. */
+  count(bucket: string, windowStart: string): Promise<number>;
   /** Deletes up to `limit` buckets whose window started before `before`; returns how many. */
   deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }

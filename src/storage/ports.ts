@@ -8,6 +8,8 @@ import type { QueryNode } from '../domain/query/index.js';
 import type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 import type { TokenRefreshState } from '../domain/token-refresh.js';
+import type { StaffInvitationRepository, StaffSessionRepository, StaffUserRepository } from './portal-ports.js';
+export type { StaffInvitationRepository, StaffSessionRepository, StaffUserRepository } from './portal-ports.js';
 export type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
 import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../domain/webhook-message.js';
 
@@ -249,6 +251,9 @@ export interface Store {
   idempotencyKeys: IdempotencyKeyRepository;
   sandboxGrants: SandboxGrantRepository;
   tokenRefresh: TokenRefreshRepository;
+  staffUsers: StaffUserRepository;
+  staffSessions: StaffSessionRepository;
+  staffInvitations: StaffInvitationRepository;
   /**
    * True where transactions never overlap (SQLite: one connection; with group commit each runs
    * alone in its SAVEPOINT): a row written in one is never seen half-done by another.

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 
 /**
- * The browser suites need the built Link app; building takes about a second, so every run
- * builds it fresh rather than trusting a stale dist/.
+ * The browser suites need the built Link and Portal apps; building takes a few seconds, so every
+ * run builds them fresh rather than trusting a stale dist/.
  */
 export default function setup(): void {
-  execFileSync('npx', ['vite', 'build', '--config', 'web/link/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  for (const config of ['web/link/vite.config.ts', 'web/portal/vite.config.ts']) {
+    execFileSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
 }

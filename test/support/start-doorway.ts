@@ -8,6 +8,8 @@ import type { Clock } from '../../src/domain/clock.js';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
+/** The default client's first Portal admin in every test Doorway. */
+export const TEST_ADMIN = { email: 'admin@doorway.test', password: 'correct horse battery staple' } as const;
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface ApiResult {
@@ -71,6 +73,7 @@ export async function startDoorway(options: StartOptions = {}): Promise<RunningD
       timeoutMs: 15_000,
       concurrency: 16,
     },
+    portal: { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password },
     tokenRefresh: { worker: 'off', concurrency: 4, failureDays: 4 },
     ...options.config,
   };

@@ -13,6 +13,7 @@ import { createIntegrationSettingsRepository } from './repositories/integration-
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
 import { createSandboxGrantRepository } from './repositories/sandbox-grants.js';
+import { createStaffInvitationRepository, createStaffSessionRepository, createStaffUserRepository } from './repositories/staff.js';
 import { createTokenRefreshRepository } from './repositories/token-refresh.js';
 import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js';
 import { createWebhookConsumerRepository } from './repositories/webhook-consumers.js';
@@ -47,6 +48,9 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     idempotencyKeys: createIdempotencyKeyRepository(db),
     sandboxGrants: createSandboxGrantRepository(db, dialect, compiled),
     tokenRefresh: createTokenRefreshRepository(db, dialect, compiled),
+    staffUsers: createStaffUserRepository(db),
+    staffSessions: createStaffSessionRepository(db, dialect),
+    staffInvitations: createStaffInvitationRepository(db, dialect),
     transactionsRunOneAtATime: dialect === 'sqlite',
     transaction: (work) => {
       if (db.isTransaction) return work(createStore(db, dialect, options));

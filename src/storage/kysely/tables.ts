@@ -212,6 +212,38 @@ export interface ConnectionTokenRefreshTable {
   last_error: string | null;
 }
 
+export interface PortalUsersTable {
+  id: string;
+  client_id: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  created: string;
+  modified: string;
+}
+
+export interface PortalSessionsTable {
+  id_hash: string;
+  user_id: string;
+  client_id: string;
+  csrf_token: string;
+  created: string;
+  last_seen: string;
+  expires_at: string;
+}
+
+export interface PortalInvitationsTable {
+  id: string;
+  token_hash: string;
+  client_id: string;
+  email: string;
+  role: string;
+  invited_by: string;
+  created: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
 export interface Tables {
   clients: ClientsTable;
   api_keys: ApiKeysTable;
@@ -232,6 +264,9 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   sandbox_grants: SandboxGrantsTable;
   connection_token_refresh: ConnectionTokenRefreshTable;
+  portal_users: PortalUsersTable;
+  portal_sessions: PortalSessionsTable;
+  portal_invitations: PortalInvitationsTable;
 }
 
 export type ClientRow = Selectable<ClientsTable>;

@@ -10,6 +10,7 @@ import * as idempotencyKeys from './0008-idempotency-keys.js';
 import * as revokedApiKeys from './0009-revoked-api-keys.js';
 import * as connectionTokenRefresh from './0010-connection-token-refresh.js';
 import * as sandboxGrants from './0011-sandbox-grants.js';
+import * as portalStaff from './0012-portal-staff.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-revoked-api-keys': revokedApiKeys,
   '0010-connection-token-refresh': connectionTokenRefresh,
   '0011-sandbox-grants': sandboxGrants,
+  '0012-portal-staff': portalStaff,
 };

@@ -180,6 +180,10 @@ export function createRateLimitRepository(db: Kysely<Tables>, dialect: Dialect):
       const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket).executeTakeFirstOrThrow();
       return Number(row.hits);
     },
+    async count(bucket, windowStart) {
+      const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket).where('window_start', '=', windowStart).executeTakeFirst();
+      return row ? Number(row.hits) : 0;
+    },
     deleteWindowsBefore: (before, limit) => deleteBatchBefore(db, dialect, { table: 'rate_limits', key: 'bucket', column: 'window_start' }, before, limit),
   };
 }

@@ -1,0 +1,47 @@
+import type { JSX } from 'preact';
+import type { PortalBootstrap, StaffRole } from '../../../src/wire/portal/session';
+import type { PortalApi } from './api';
+import { Placeholder } from './pages/Placeholder';
+
+/**
+ * Every page of the Portal: its path (after /portal), title, place in the navigation, and the
+ * least role that may open it. Pages read what they need from `usePortal()`; a page that lets
+ * users change things checks `can('developer')` (or 'admin') to offer the controls; the API
+ * refuses the change anyway.
+ */
+export interface PortalRoute {
+  pattern: string;
+  title: string;
+  nav?: { label: string; group: NavGroup };
+  minRole?: StaffRole;
+  page: () => JSX.Element;
+}
+
+export type NavGroup = 'Onboarding' | 'Link' | 'Developers' | 'Team';
+export const NAV_GROUPS: NavGroup[] = ['Onboarding', 'Link', 'Developers', 'Team'];
+
+const placeholder = (title: string) => () => <Placeholder title={title} />;
+
+export const ROUTES: PortalRoute[] = [
+  { pattern: '/companies', title: 'Companies', nav: { label: 'Companies', group: 'Onboarding' }, page: placeholder('Companies') },
+  { pattern: '/companies/:companyId', title: 'Company', page: placeholder('Company') },
+  { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: placeholder('Invite company') },
+  { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: placeholder('Auth funnel') },
+  { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: placeholder('Link settings') },
+  { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: placeholder('Redirects') },
+  { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: placeholder('Integrations') },
+  { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: placeholder('API keys') },
+  { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: placeholder('Webhooks') },
+  { pattern: '/users', title: 'Users', nav: { label: 'Users', group: 'Team' }, minRole: 'admin', page: placeholder('Users') },
+];
+
+/** Pages that need no session (an invited user has none yet). */
+export interface PublicRoute {
+  pattern: string;
+  page: (props: { api: PortalApi; params: Record<string, string>; bootstrap: PortalBootstrap; onSignedIn: () => void }) => JSX.Element;
+}
+
+export const PUBLIC_ROUTES: PublicRoute[] = [];
+
+/** Where `/portal` itself goes once signed in. */
+export const HOME = '/companies';
