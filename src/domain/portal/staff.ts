@@ -40,7 +40,7 @@ export function normaliseEmail(email: string): string {
 
 /** A deliberately loose shape check: the address is proven by the invitation, not a regex. */
 export function isPlausibleEmail(email: string): boolean {
-  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(email);
 }
 
 /**
