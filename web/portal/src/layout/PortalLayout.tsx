@@ -24,16 +24,7 @@ export function PortalLayout({ currentPattern, onSignOut, children }: { currentP
         <button type="button" class="pt-menu-button" aria-expanded={menuOpen} aria-controls="pt-nav" onClick={() => setMenuOpen(!menuOpen)}>
           Menu
         </button>
-        <div class="pt-user">
-          <span class="pt-user-email">{session.user.email}</span>
-          <span class="dw-badge dw-badge--neutral">{session.user.role}</span>
-          <button type="button" class="pt-link-button" onClick={() => onSignOut(false)}>
-            Sign out
-          </button>
-          <button type="button" class="pt-link-button" onClick={() => onSignOut(true)}>
-            Sign out everywhere
-          </button>
-        </div>
+        <Account class="pt-user" email={session.user.email} role={session.user.role} onSignOut={onSignOut} />
       </header>
       <div class="pt-body">
         <nav id="pt-nav" class={`pt-nav${menuOpen ? ' pt-nav--open' : ''}`} aria-label="Portal">
@@ -55,11 +46,28 @@ export function PortalLayout({ currentPattern, onSignOut, children }: { currentP
               </div>
             );
           })}
+          {/* On a phone the header has no room: the account controls live at the end of the menu. */}
+          <Account class="pt-nav-account" email={session.user.email} role={session.user.role} onSignOut={onSignOut} />
         </nav>
         <main id="pt-main" class="pt-main">
           {children}
         </main>
       </div>
+    </div>
+  );
+}
+
+function Account({ class: className, email, role, onSignOut }: { class: string; email: string; role: string; onSignOut: (everywhere: boolean) => void }) {
+  return (
+    <div class={className}>
+      <span class="pt-user-email">{email}</span>
+      <span class="dw-badge dw-badge--neutral">{role}</span>
+      <button type="button" class="pt-link-button" onClick={() => onSignOut(false)}>
+        Sign out
+      </button>
+      <button type="button" class="pt-link-button" onClick={() => onSignOut(true)}>
+        Sign out everywhere
+      </button>
     </div>
   );
 }
