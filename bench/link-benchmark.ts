@@ -6,6 +6,7 @@ import { createFlowRunner, runFlows, type FlowRunner, type FlowRunResult } from 
 import { createKeepAliveAgent, httpRequest } from './http-client.js';
 import { BENCH_REDIRECT_ORIGIN, BENCH_REDIRECT_URL, REQUESTS_PER_FLOW } from './link-flow.js';
 import { measureLinkTransferSize, type TransferSize } from './link-size.js';
+import { formatPortalSize, measurePortalSize, type PortalSizeResult } from './portal-size.js';
 import { formatTable, type LoadTarget, type Verdict } from './measure.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
@@ -55,6 +56,8 @@ export interface LinkBenchmarkResult {
   /** Failures, or the run ran out of companies: the figures do not describe a clean run. */
   invalid: boolean;
   transfer: TransferSize & { totalGzipKb: number; maxKb: number; verdict: Verdict };
+  /** The Portal's page weight, measured on the same Doorway right after the Link page's. */
+  portal: PortalSizeResult;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function runLinkBenchmark(dialect: BenchDialect, settings: BenchSet
     const probe = await runFlows({ kind: 'doorway', baseUrl: doorway.url, companies: [probeCompany!], concurrency: 1, seconds: 60 });
     if (probe.completed !== 1) throw new Error(`Sandbox flow probe failed: ${probe.failures.map((f) => f.message).join('; ')}`);
     const transfer = await measureLinkTransferSize(doorway.url, pageCompany!);
+    const portal = await measurePortalSize(doorway.url, transfer);
 
     runner = createFlowRunner(settings.workers);
     const profileFile = (label: string) => settings.cpuProfileDir && path.join(settings.cpuProfileDir, `${dialect}-link-${label}.cpuprofile`);
@@ -125,6 +129,7 @@ export async function runLinkBenchmark(dialect: BenchDialect, settings: BenchSet
       flowsVerdict: minFlowsPerSec === null ? null : flows.flowsPerSec >= minFlowsPerSec && flows.failed === 0 ? 'PASS' : 'MISS',
       invalid: flows.failed > 0 || flows.exhausted || bareResult.failed > 0,
       transfer: { ...transfer, totalGzipKb, maxKb: LINK_TARGETS.maxTransferKb, verdict: totalGzipKb <= LINK_TARGETS.maxTransferKb ? 'PASS' : 'MISS' },
+      portal,
     };
   } finally {
     await runner?.close();
@@ -245,5 +250,6 @@ export function formatLinkResult(result: LinkBenchmarkResult): string {
   lines.push(...formatTable(['Link page transfer (Accept-Encoding: gzip)', 'bytes', 'gzip bytes', 'gzip KB', 'gzipped'], fileRows, [false, true, true, true, false]));
   if (t.unmeasuredReferences.length > 0) lines.push(`  ! the HTML also references ${t.unmeasuredReferences.join(', ')}, not counted`);
   lines.push('  (1 KB = 1,024 bytes; gzip at zlib default level where the bench compresses; API JSON and platform logos the app loads afterwards are not counted)');
+  lines.push('', formatPortalSize(result.portal));
   return lines.join('\n');
 }

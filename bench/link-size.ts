@@ -29,14 +29,19 @@ export interface TransferSize {
   unmeasuredReferences: string[];
 }
 
-const ASSETS = ['/link/assets/link.js', '/link/assets/link.css'];
+const LINK_ASSETS = ['/link/assets/link.js', '/link/assets/link.css'];
 
-export async function measureLinkTransferSize(baseUrl: string, companyId: string): Promise<TransferSize> {
+export function measureLinkTransferSize(baseUrl: string, companyId: string): Promise<TransferSize> {
+  return measurePageTransferSize(baseUrl, { label: 'GET /link/company/{id} (HTML)', path: `/link/company/${companyId}` }, LINK_ASSETS);
+}
+
+/** A page's HTML plus the assets it loads, as they come off the wire (the Link page, the Portal). */
+export async function measurePageTransferSize(baseUrl: string, page: { label: string; path: string }, assets: readonly string[], headers: Record<string, string> = {}): Promise<TransferSize> {
   const agent = createKeepAliveAgent();
   try {
     const files: TransferFile[] = [];
     const fetchOne = async (label: string, path: string) => {
-      const reply = await httpRequest(agent, new URL(path, baseUrl), { headers: { 'accept-encoding': 'gzip', accept: '*/*' } });
+      const reply = await httpRequest(agent, new URL(path, baseUrl), { headers: { ...headers, 'accept-encoding': 'gzip', accept: '*/*' } });
       if (reply.status !== 200) throw new Error(`${label}: HTTP ${reply.status}: ${reply.body.toString('utf8').slice(0, 200)}`);
       const encoding = String(reply.headers['content-encoding'] ?? 'identity').toLowerCase();
       if (encoding !== 'gzip' && encoding !== 'identity') throw new Error(`${label}: unexpected Content-Encoding ${encoding}`);
@@ -45,10 +50,10 @@ export async function measureLinkTransferSize(baseUrl: string, companyId: string
       files.push({ label, path, status: reply.status, rawBytes: raw.length, gzipBytes: gzipped.length, contentEncoding: encoding, gzippedBy: encoding === 'gzip' ? 'server' : 'bench' });
       return raw.toString('utf8');
     };
-    const html = await fetchOne('GET /link/company/{id} (HTML)', `/link/company/${companyId}`);
-    for (const asset of ASSETS) await fetchOne(asset, asset);
+    const html = await fetchOne(page.label, page.path);
+    for (const asset of assets) await fetchOne(asset, asset);
     const referenced = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
-    const unmeasuredReferences = referenced.filter((ref) => !ASSETS.includes(ref));
+    const unmeasuredReferences = referenced.filter((ref) => !assets.includes(ref));
     return {
       files,
       totalRawBytes: files.reduce((sum, f) => sum + f.rawBytes, 0),
