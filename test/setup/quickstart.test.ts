@@ -28,7 +28,12 @@ function fakeProject(): { root: string; builds: () => string[]; build: () => Pro
   const root = tempDir();
   const step = (name: string, output: string) =>
     `node -e "const fs=require('fs');fs.mkdirSync('${path.posix.dirname(output)}',{recursive:true});fs.writeFileSync('${output}','');fs.appendFileSync('build.log','${name}\\n');if(process.env.FAIL_BUILD)process.exit(3)"`;
-  const pkg = { name: 'fake', private: true, scripts: { 'build:ts': step('ts', 'dist/src/main.js'), 'build:web': step('web', 'dist/web/link/index.html') } };
+  const pkg = {
+    name: 'fake',
+    private: true,
+    // build:web makes both UIs' folders, as the real one does (scripts/build.mjs checks for each).
+    scripts: { 'build:ts': step('ts', 'dist/src/main.js'), 'build:web': `${step('web', 'dist/web/link/index.html')} && node -e "require('fs').mkdirSync('dist/web/portal',{recursive:true})"` },
+  };
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg));
   fs.mkdirSync(path.join(root, 'scripts'));
   fs.copyFileSync(path.join(REPO_ROOT, 'scripts/build.mjs'), path.join(root, 'scripts/build.mjs'));
