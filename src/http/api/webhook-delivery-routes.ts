@@ -33,7 +33,7 @@ const route = codatRoutes(['Webhooks', 'Doorway extensions']);
 export function registerWebhookDeliveryRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
     route({
-      method: 'patch', path: '/webhooks/{webhookId}', operationId: 'update-webhook-consumer', summary: 'Enable or disable a consumer (Doorway extension)', description: 'Re-enabling resumes its pending messages.',
+      method: 'patch', path: '/webhooks/{webhookId}', operationId: 'update-webhook-consumer', summary: 'Update, enable or disable a consumer (Doorway extension)', description: 'Changes what is given (url, eventTypes, companyTags, disabled). Re-enabling resumes its pending messages.',
       request: { params: WebhookIdParam, body: jsonBody(WebhookConsumerUpdate) },
       responses: { 200: json(WebhookConsumerSchema, 'The consumer'), ...errorResponses(400, 404) },
     }),

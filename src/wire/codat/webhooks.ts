@@ -28,7 +28,15 @@ export const WebhookConsumerPrototype = z
   })
   .openapi('WebhookConsumerPrototype');
 
-export const WebhookConsumerUpdate = z.object({ disabled: z.boolean() });
+/** Doorway extension: what is given changes (the Portal's edit form uses the same use-case). */
+export const WebhookConsumerUpdate = z
+  .object({
+    disabled: z.boolean().optional(),
+    url: WebhookConsumerPrototype.shape.url.optional(),
+    eventTypes: WebhookConsumerPrototype.shape.eventTypes.optional(),
+    companyTags: z.array(z.string().max(128)).nullable().optional().openapi({ description: 'null removes the filter.' }),
+  })
+  .openapi('WebhookConsumerUpdate');
 
 export const WebhookSigningSecretSchema = z
   .object({ key: z.string().openapi({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }) })
