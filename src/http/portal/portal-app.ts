@@ -18,6 +18,8 @@ import { respondWithPortalApiError } from './portal-errors.js';
 import { registerPortalAssets } from './portal-assets.js';
 import { renderPortalShell } from './portal-shell.js';
 import { registerSessionRoutes, registerSignInRoute } from './session-routes.js';
+import { registerApiKeysRoutes } from './api-keys-routes.js';
+import { registerWebhooksRoutes } from './webhooks-routes.js';
 
 export interface PortalAppOptions {
   deps: LinkDeps;
@@ -70,6 +72,8 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   // Everything registered after this line needs a signed-in user.
   api.use('/portal/api/*', requireStaff(portal.deps, portal.publicOrigin));
   registerSessionRoutes(api, portal);
+  registerApiKeysRoutes(api, portal);
+  registerWebhooksRoutes(api, portal);
   api.all('/portal/api/*', (c) => respondWithPortalApiError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   return api as unknown as Hono<HttpEnv>;
 }

@@ -16,7 +16,16 @@ export async function readPortalBody<T extends z.ZodType>(c: Context, schema: T)
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
-  const parsed = schema.safeParse(body);
+  return checkPortalInput(schema, body);
+}
+
+/** Reads the query string (one value per name) and checks it with `schema`, like a body. */
+export function readPortalQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  return checkPortalInput(schema, c.req.query());
+}
+
+function checkPortalInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const validation = parsed.error.issues.map((issue) => ({
     itemId: issue.path.length > 0 ? issue.path.join('.') : null,

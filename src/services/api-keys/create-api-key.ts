@@ -15,7 +15,8 @@ export async function createApiKey(
 ): Promise<{ key: ApiKey; apiKey: string }> {
   const name = input.name ?? null;
   if (name !== null && name.length > MAX_API_KEY_NAME_LENGTH) {
-    throw new AppError('BAD_REQUEST', `Max string length (${MAX_API_KEY_NAME_LENGTH}) for name reached.`);
+    const message = `Max string length (${MAX_API_KEY_NAME_LENGTH}) for name reached.`;
+    throw new AppError('BAD_REQUEST', message, { validation: [{ itemId: 'name', message, validatorName: 'maxLength' }] });
   }
   const apiKey = input.apiKey ?? generateApiKey();
   const key: ApiKey = { id: newId(), clientId: actor.clientId, name, keyHint: maskApiKey(apiKey), created: toIso(deps.clock.now()) };
