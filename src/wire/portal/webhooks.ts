@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EventType } from '../../domain/events.js';
 import type { WebhookConsumer } from '../../domain/webhook-consumer.js';
 import { MESSAGE_STATUSES, type MessageStatus, type WebhookAttempt, type WebhookMessage } from '../../domain/webhook-message.js';
-export { MESSAGE_STATUSES, type MessageStatus };
+export type { MessageStatus };
 
 /**
  * The Portal's Webhooks pages (`/portal/api/webhooks/*`): consumers, their signing secret, the

@@ -1,7 +1,10 @@
 import type { JSX } from 'preact';
 import type { PortalBootstrap, StaffRole } from '../../../src/wire/portal/session';
 import type { PortalApi } from './api';
+import { ApiKeys } from './pages/ApiKeys';
 import { Placeholder } from './pages/Placeholder';
+import { WebhookConsumer } from './pages/WebhookConsumer';
+import { Webhooks } from './pages/Webhooks';
 
 /**
  * Every page of the Portal: its path (after /portal), title, place in the navigation, and the
@@ -30,8 +33,9 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: placeholder('Link settings') },
   { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: placeholder('Redirects') },
   { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: placeholder('Integrations') },
-  { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: placeholder('API keys') },
-  { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: placeholder('Webhooks') },
+  { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: ApiKeys },
+  { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: Webhooks },
+  { pattern: '/webhooks/:consumerId', title: 'Webhook consumer', page: WebhookConsumer },
   { pattern: '/users', title: 'Users', nav: { label: 'Users', group: 'Team' }, minRole: 'admin', page: placeholder('Users') },
 ];
 
