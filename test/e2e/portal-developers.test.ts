@@ -81,11 +81,18 @@ describe('the Portal developers pages', () => {
     const page = await signInToPortal(browser, doorway, TEST_ADMIN, { path: '/webhooks' });
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
     await page.getByRole('button', { name: 'Add consumer' }).click();
-    await page.getByLabel('Endpoint URL').fill(receiver.url);
+    await page.getByLabel('Endpoint URL').fill('ftp://hooks.example/in');
     await page.getByRole('checkbox', { name: 'connection.connected' }).check();
     await page.getByRole('checkbox', { name: 'company.created' }).check();
     await page.getByLabel('Company tag filter (optional)').fill('region:uk');
-    await expectNoAxeViolations(page, 'add consumer form');
+    // Refused: the problem beside its input, everything typed kept.
+    await page.getByRole('button', { name: 'Add consumer' }).click();
+    await page.getByText('url must use http or https.').waitFor();
+    expect(await page.getByRole('checkbox', { name: 'company.created' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Company tag filter (optional)').inputValue()).toBe('region:uk');
+    await expectNoAxeViolations(page, 'add consumer form with an error');
+    await screenshot(page, 'portal-webhook-add-refused');
+    await page.getByLabel('Endpoint URL').fill(receiver.url);
     await page.getByRole('button', { name: 'Add consumer' }).click();
 
     await page.waitForURL(/\/portal\/webhooks\/[0-9a-f-]{36}$/);

@@ -8,6 +8,7 @@ import type { ApiKeysView, ApiKeyView, CreatedApiKeyView } from '../../../../src
 import { PortalApiError } from '../api';
 import { formatDateTime } from '../format';
 import { PageHeader } from '../layout/PageHeader';
+import { Table } from '../layout/Table';
 import { usePortal } from '../portal-context';
 import { useResource } from '../use-resource';
 
@@ -105,44 +106,28 @@ export function ApiKeys() {
       ) : (
         <p class="pt-muted">Your role can see the keys; a developer or an admin can create and revoke them.</p>
       )}
-      <div class="pt-table-wrap">
-        <table class="pt-table">
-          <caption class="dw-vh">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Created</th>
-              {mayChange ? <th scope="col"><Hidden>Actions</Hidden></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data?.results.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name ?? <span class="pt-muted">No name</span>}</td>
-                <td>
-                  <code>{key.hint}</code>
-                </td>
-                <td>{formatDateTime(key.created)}</td>
-                {mayChange ? (
-                  <td class="pt-cell-actions">
-                    <Button variant="secondary" onClick={() => setRevoking(key)}>
-                      Revoke<Hidden> {keyLabel(key)}</Hidden>
-                    </Button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-            {keys.data && keys.data.results.length === 0 ? (
-              <tr>
-                <td colSpan={mayChange ? 4 : 3} class="pt-muted">
-                  There are no keys. Nothing can call the API until one is created.
-                </td>
-              </tr>
+      <Table
+        caption="API keys"
+        columns={mayChange ? ['Name', 'Key', 'Created', { hidden: 'Actions' }] : ['Name', 'Key', 'Created']}
+        empty={keys.data?.results.length === 0 ? 'There are no keys. Nothing can call the API until one is created.' : undefined}
+      >
+        {keys.data?.results.map((key) => (
+          <tr key={key.id}>
+            <td>{key.name ?? <span class="pt-muted">No name</span>}</td>
+            <td>
+              <code>{key.hint}</code>
+            </td>
+            <td>{formatDateTime(key.created)}</td>
+            {mayChange ? (
+              <td class="pt-cell-actions">
+                <Button variant="secondary" onClick={() => setRevoking(key)}>
+                  Revoke<Hidden> {keyLabel(key)}</Hidden>
+                </Button>
+              </td>
             ) : null}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
       <Modal
         open={revoking !== undefined}
         title={`Revoke ${revoking ? keyLabel(revoking) : 'this key'}?`}

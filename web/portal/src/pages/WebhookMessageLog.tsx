@@ -5,6 +5,7 @@ import { Field } from '../../../ui/src/components/Field';
 import type { AttemptView, MessagesView, MessageStatus, MessageView } from '../../../../src/wire/portal/webhooks';
 import { PortalApiError } from '../api';
 import { formatDateTime } from '../format';
+import { Table } from '../layout/Table';
 import { usePortal } from '../portal-context';
 import { navigate, withQuery } from '../router';
 import { useResource } from '../use-resource';
@@ -83,33 +84,15 @@ export function WebhookMessageLog({ consumerId }: { consumerId: string }) {
           Refresh
         </Button>
       </div>
-      <div class="pt-table-wrap">
-        <table class="pt-table">
-          <caption class="dw-vh">Messages</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last attempt</th>
-              <th scope="col"><Hidden>Actions</Hidden></th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.data?.results.map((message) => (
-              <MessageRow key={message.id} base={base} message={message} open={open === message.id} onToggle={() => setOpen(open === message.id ? undefined : message.id)} onResend={mayChange ? () => void resend(message) : undefined} />
-            ))}
-            {messages.data && messages.data.results.length === 0 ? (
-              <tr>
-                <td colSpan={6} class="pt-muted">
-                  {status ? `No ${STATES[status].label.toLowerCase()} messages.` : 'No messages yet. Send a test event to see one here.'}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Messages"
+        columns={['Event', 'Status', 'Attempts', 'Created', 'Last attempt', { hidden: 'Actions' }]}
+        empty={messages.data?.results.length === 0 ? (status ? `No ${STATES[status].label.toLowerCase()} messages.` : 'No messages yet. Send a test event to see one here.') : undefined}
+      >
+        {messages.data?.results.map((message) => (
+          <MessageRow key={message.id} base={base} message={message} open={open === message.id} onToggle={() => setOpen(open === message.id ? undefined : message.id)} onResend={mayChange ? () => void resend(message) : undefined} />
+        ))}
+      </Table>
       {messages.data && messages.data.total > messages.data.pageSize ? (
         <nav class="pt-toolbar pt-pager" aria-label="Message log pages">
           <Button variant="secondary" busy={page <= 1} onClick={() => navigate(withQuery(location, { page: page - 1 }), { replace: true })}>

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import type { ConsumersView, ConsumerView, CreateConsumerBody } from '../../../../src/wire/portal/webhooks';
 import { Link } from '../layout/Link';
 import { PageHeader } from '../layout/PageHeader';
+import { Table } from '../layout/Table';
 import { usePortal } from '../portal-context';
 import { navigate } from '../router';
 import { useResource } from '../use-resource';
@@ -49,40 +50,24 @@ export function Webhooks() {
           <WebhookConsumerForm eventTypes={consumers.data.eventTypes} submitLabel="Add consumer" onSubmit={create} onCancel={() => setAdding(false)} />
         </section>
       ) : null}
-      <div class="pt-table-wrap">
-        <table class="pt-table">
-          <caption class="dw-vh">Webhook consumers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Event types</th>
-              <th scope="col">Company tags</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {consumers.data?.results.map((consumer) => (
-              <tr key={consumer.id}>
-                <td class="pt-cell-url">
-                  <Link href={`/webhooks/${encodeURIComponent(consumer.id)}`}>{consumer.url}</Link>
-                </td>
-                <td>{consumer.eventTypes.join(', ')}</td>
-                <td>{consumer.companyTags?.join(', ') || <span class="pt-muted">Every company</span>}</td>
-                <td>
-                  <ConsumerState consumer={consumer} />
-                </td>
-              </tr>
-            ))}
-            {consumers.data && consumers.data.results.length === 0 ? (
-              <tr>
-                <td colSpan={4} class="pt-muted">
-                  No consumers yet{mayChange ? ': add one to receive events.' : '.'}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Webhook consumers"
+        columns={['Endpoint', 'Event types', 'Company tags', 'State']}
+        empty={consumers.data?.results.length === 0 ? `No consumers yet${mayChange ? ': add one to receive events.' : '.'}` : undefined}
+      >
+        {consumers.data?.results.map((consumer) => (
+          <tr key={consumer.id}>
+            <td class="pt-cell-url">
+              <Link href={`/webhooks/${encodeURIComponent(consumer.id)}`}>{consumer.url}</Link>
+            </td>
+            <td>{consumer.eventTypes.join(', ')}</td>
+            <td>{consumer.companyTags?.join(', ') || <span class="pt-muted">Every company</span>}</td>
+            <td>
+              <ConsumerState consumer={consumer} />
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }
