@@ -71,7 +71,7 @@ describe('the Portal developers pages', () => {
     await dialog.waitFor();
     await expectNoAxeViolations(page, 'revoke dialog');
     await dialog.getByRole('button', { name: 'Revoke key' }).click();
-    await page.getByRole('cell', { name: 'E2E backend' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'E2E backend', exact: true }).waitFor({ state: 'detached' });
     expect((await companies(authorization)).status).toBe(401);
     await page.context().close();
     await onPhone('/api-keys', 'API keys', 'portal-api-keys');
