@@ -1,6 +1,6 @@
 import type { ApiKey, Client } from '../domain/client.js';
 import type { Company } from '../domain/company.js';
-import type { Connection } from '../domain/connection.js';
+import type { Connection, ConnectionStatus } from '../domain/connection.js';
 import type { IdempotencyRecord } from '../domain/idempotency.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
 import type { SandboxGrant } from '../domain/sandbox-grant.js';
@@ -56,6 +56,10 @@ export interface ApiKeyRepository {
 
 export interface CompanyListOptions extends ListOptions {
   tagsFilter?: QueryNode | undefined;
+  /** A folded term (domain/company-search.ts `searchTerm`): a substring of the name or of any tag key or value. */
+  search?: string | undefined;
+  /** Companies with at least one connection in this status, or ('none') with no connection at all. */
+  connectionStatus?: ConnectionStatus | 'none' | undefined;
 }
 
 export interface CompanyRepository {
@@ -151,6 +155,8 @@ export interface WebhookOutboxRepository {
   resend(clientId: string, id: string, now: string): Promise<boolean>;
   /** Makes every failed message of a consumer since `since` due again; returns how many. */
   recoverFailed(clientId: string, consumerId: string, since: string, now: string): Promise<number>;
+  /** A company's events (the outbox's rendered bodies), newest first: the Portal's event history. */
+  listCompanyEvents(clientId: string, companyId: string, page: { offset: number; limit: number }): Promise<Page<WebhookEvent>>;
   /** Deletes messages, attempts and events older than `before`; returns messages deleted. */
   prune(before: string): Promise<number>;
   /**
@@ -190,6 +196,19 @@ export interface TokenRefreshRepository {
   releaseAllLeases(): Promise<number>;
   /** The earliest due time of any row, so an idle job knows when to wake. */
   nextDueAt(): Promise<string | undefined>;
+  /**
+   * Every connection of the company (creation order) with its refresh row, if it has one, and its
+   * sealed credentials, whose access-token expiry only a service can open: the Company page's
+   * token health in one read.
+   */
+  listForCompany(clientId: string, companyId: string): Promise<ConnectionTokenRecord[]>;
+}
+
+export interface ConnectionTokenRecord {
+  connectionId: string;
+  /** Undefined: nothing to refresh (not Linked, or a credentials form). */
+  state: TokenRefreshState | undefined;
+  sealedCredentials: string | null;
 }
 
 /** The outcome of claiming a key: ours now, or the record of the request that holds it. */

@@ -2,6 +2,7 @@ import { TAG_OPERATORS } from '../../domain/query/index.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import { parseOptionalQuery, parseOrderBy, resolvePaging, type PageRequest } from '../paging.js';
 import type { CompanyWithConnections } from '../../domain/company-view.js';
+import { withTheirConnections } from './with-their-connections.js';
 
 export interface ListCompaniesInput extends PageRequest {
   /** Codat's `tags` filter: the query language restricted to `=`, `!=` and `~` over tag keys. */
@@ -30,19 +31,8 @@ export async function listCompanies(deps: Pick<ServiceDeps, 'store'>, actor: Act
     offset,
     limit: pageSize,
   });
-  const connections = await deps.store.connections.listForCompanies(
-    actor.clientId,
-    result.items.map((company) => company.id),
-  );
-  // Map.groupBy needs Node 21; Node 20 is supported.
-  const byCompany = new Map<string, typeof connections>();
-  for (const connection of connections) {
-    const list = byCompany.get(connection.companyId);
-    if (list) list.push(connection);
-    else byCompany.set(connection.companyId, [connection]);
-  }
   return {
-    items: result.items.map((company) => ({ company, connections: byCompany.get(company.id) ?? [] })),
+    items: await withTheirConnections(deps.store, actor.clientId, result.items),
     total: result.total,
     page,
     pageSize,

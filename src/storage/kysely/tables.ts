@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Row shapes exactly as stored. Both dialects use the same portable column types:
@@ -43,6 +43,8 @@ export interface CompaniesTable {
   modified: string;
   last_sync: string | null;
   created_by_user_name: string | null;
+  /** The name and tags folded for the Portal's search (domain/company-search.ts); '' until written. */
+  search_text: Generated<string>;
 }
 
 /** One row per tag so that `tags=uid=123` is an indexed lookup, never a JSON scan. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Company } from '../../../domain/company.js';
-import { CONNECTION_STATUSES } from '../../../domain/connection.js';
+import { companySearchText } from '../../../domain/company-search.js';
+import { CONNECTION_STATUSES, type ConnectionStatus } from '../../../domain/connection.js';
 import { SOURCE_TYPES } from '../../../domain/source-type.js';
 import type { CompanyListOptions, CompanyRepository, Page } from '../../ports.js';
 import type { Dialect } from '../database.js';
@@ -62,7 +63,7 @@ function companyFieldResolver(clientId: string): FieldResolver {
   };
 }
 
-const COMPANY_COLUMNS = ['id', 'client_id', 'name', 'description', 'tags', 'created', 'modified', 'last_sync', 'created_by_user_name'] as const;
+const COMPANY_COLUMNS = ['id', 'client_id', 'name', 'description', 'tags', 'created', 'modified', 'last_sync', 'created_by_user_name', 'search_text'] as const;
 
 const ORDERABLE: Record<string, string> = {
   id: 'id',
@@ -72,7 +73,36 @@ const ORDERABLE: Record<string, string> = {
   lastSync: 'last_sync',
 };
 
-function toCompany(row: CompanyRow): Company {
+/** What a list returns: every column but the search text, which only the WHERE reads. */
+const LISTED_COLUMNS = COMPANY_COLUMNS.filter((c) => c !== 'search_text').map((c) => `companies.${c}` as const);
+
+/** Columns that may be NULL: both databases put NULL first ascending (PostgreSQL is told so). */
+const NULLABLE_ORDER = new Set(['last_sync']);
+
+/**
+ * The order by `column`, ties broken by creation then id: exactly the (client_id, column, created,
+ * id) indexes (name: 0003, lastSync: 0013), so a page is an index walk in either direction, never
+ * a sort of every company. Ids are time-ordered, so (created, id) is the order (id) gave before.
+ */
+function orderTerms(column: string, descending: boolean, dialect: Dialect): RawBuilder<unknown>[] {
+  const direction = sql.raw(descending ? 'DESC' : 'ASC');
+  const nulls = dialect === 'postgres' && NULLABLE_ORDER.has(column) ? sql.raw(descending ? ' NULLS LAST' : ' NULLS FIRST') : sql``;
+  const columns = column === 'id' ? ['id'] : column === 'created' ? ['created', 'id'] : [column, 'created', 'id'];
+  return columns.map((name, i) => sql`${sql.ref(`companies.${name}`)} ${direction}${i === 0 ? nulls : sql``}`);
+}
+
+/** Companies with a connection in `status`, or with none: from the client's (client_id, status, company_id) index. */
+function connectionStatusCondition(clientId: string, status: ConnectionStatus | 'none'): RawBuilder<SqlBool> {
+  if (status === 'none') return sql<SqlBool>`companies.id NOT IN (SELECT dc.company_id FROM connections dc WHERE dc.client_id = ${clientId})`;
+  return sql<SqlBool>`companies.id IN (SELECT dc.company_id FROM connections dc WHERE dc.client_id = ${clientId} AND dc.status = ${status})`;
+}
+
+/** The folded term inside the folded name-and-tags column (domain/company-search.ts). */
+function searchCondition(term: string, dialect: Dialect): RawBuilder<SqlBool> {
+  return dialect === 'postgres' ? sql<SqlBool>`strpos(companies.search_text, ${term}) > 0` : sql<SqlBool>`instr(companies.search_text, ${term}) > 0`;
+}
+
+function toCompany(row: Omit<CompanyRow, 'search_text'>): Company {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -127,6 +157,7 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, co
           modified: company.modified,
           last_sync: company.lastSync,
           created_by_user_name: company.createdByUserName,
+          search_text: companySearchText(company),
         },
       ]);
       if (Object.keys(company.tags).length > 0) await writeTags(company, true);
@@ -153,7 +184,14 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, co
     async update(company) {
       const result = await db
         .updateTable('companies')
-        .set({ name: company.name, description: company.description, tags: toJson(company.tags), modified: company.modified, last_sync: company.lastSync })
+        .set({
+          name: company.name,
+          description: company.description,
+          tags: toJson(company.tags),
+          modified: company.modified,
+          last_sync: company.lastSync,
+          search_text: companySearchText(company),
+        })
         .where('id', '=', company.id)
         .where('client_id', '=', company.clientId)
         .executeTakeFirst();
@@ -172,16 +210,15 @@ export function createCompanyRepository(db: Kysely<Tables>, dialect: Dialect, co
       let base = db.selectFrom('companies').where('companies.client_id', '=', clientId);
       if (options.filter) base = base.where(compileQuery(options.filter, companyFieldResolver(clientId), dialect, 'Company'));
       if (options.tagsFilter) base = base.where(compileQuery(options.tagsFilter, (key) => tagField(clientId, key), dialect, 'Company tags'));
+      if (options.connectionStatus) base = base.where(connectionStatusCondition(clientId, options.connectionStatus));
+      if (options.search) base = base.where(searchCondition(options.search, dialect));
       const order = options.orderBy;
       const column = order ? orderColumn(order.field, ORDERABLE, 'companies') : 'created';
-      const direction = order?.descending ? 'desc' : 'asc';
       const { rows, total } = await pageWithTotal(
         options,
         (window) =>
-          base
-            .selectAll('companies')
-            .orderBy(sql.ref(`companies.${column}`), direction)
-            .orderBy('companies.id', direction)
+          orderTerms(column, order?.descending ?? false, dialect)
+            .reduce((query, term) => query.orderBy(term), base.select(LISTED_COLUMNS))
             .limit(window.limit)
             .offset(window.offset)
             .execute(),

@@ -35,6 +35,29 @@ const stateColumns = (state: TokenRefreshState) => ({
   last_error: state.lastError,
 });
 
+const REFRESH_COLUMNS = [
+  'connection_id',
+  'client_id',
+  'company_id',
+  'due_at',
+  'lease_until',
+  'lease_owner',
+  'last_refreshed_at',
+  'failing_since',
+  'failure_days',
+  'last_failure_day',
+  'last_error',
+] as const;
+type RefreshRow = Selectable<ConnectionTokenRefreshTable>;
+type PrefixedRefresh = { [K in (typeof REFRESH_COLUMNS)[number] as `r_${K}`]: RefreshRow[K] | null };
+
+/** The refresh half of a connections ⟕ connection_token_refresh row, for rows where the join found one. */
+function refreshPart(row: PrefixedRefresh): RefreshRow {
+  const part: Record<string, unknown> = {};
+  for (const column of REFRESH_COLUMNS) part[column] = row[`r_${column}`];
+  return part as unknown as RefreshRow;
+}
+
 type RefreshRows = ExpressionBuilder<Tables, 'connection_token_refresh'>;
 /** Nobody else holds the lease at `now`: free, lapsed, or already `owner`'s. */
 const leaseAvailableTo = (eb: RefreshRows, owner: string, now: string) => eb.or([isUnleased(eb, 'lease_until', now), eb('lease_owner', '=', owner)]);
@@ -141,6 +164,24 @@ export function createTokenRefreshRepository(db: Kysely<Tables>, dialect: Dialec
     async releaseAllLeases() {
       const result = await db.updateTable('connection_token_refresh').set({ lease_until: null, lease_owner: null }).where('lease_until', 'is not', null).executeTakeFirst();
       return Number(result.numUpdatedRows);
+    },
+    async listForCompany(clientId, companyId) {
+      // One read from the company's connections index, each joined to its refresh row by primary key.
+      const rows = await db
+        .selectFrom('connections as c')
+        .leftJoin('connection_token_refresh as r', 'r.connection_id', 'c.id')
+        .select(['c.id as id', 'c.credentials_sealed as sealed'])
+        .select(REFRESH_COLUMNS.map((column) => `r.${column} as r_${column}` as const))
+        .where('c.company_id', '=', companyId)
+        .where('c.client_id', '=', clientId)
+        .orderBy('c.created')
+        .orderBy('c.id')
+        .execute();
+      return rows.map((row) => ({
+        connectionId: row.id,
+        sealedCredentials: row.sealed,
+        state: row.r_connection_id === null ? undefined : toState(refreshPart(row as unknown as PrefixedRefresh)),
+      }));
     },
     async nextDueAt() {
       const row = await db

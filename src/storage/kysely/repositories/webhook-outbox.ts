@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { MessageStatus, WebhookAttempt, WebhookMessage } from '../../../domain/webhook-message.js';
+import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../../../domain/webhook-message.js';
 import type { ClaimedMessage, WebhookOutboxRepository } from '../../ports.js';
 import type { Dialect } from '../database.js';
 import { chunks, inTransaction } from '../leases.js';
@@ -35,6 +35,10 @@ function toAttempt(row: Selectable<WebhookAttemptsTable>): WebhookAttempt {
     responseSnippet: row.response_snippet,
     succeeded: Number(row.succeeded) === 1,
   };
+}
+
+function toEvent(row: Selectable<WebhookEventsTable>): WebhookEvent {
+  return { id: row.id, clientId: row.client_id, eventType: row.event_type, companyId: row.company_id, body: row.body, created: row.created };
 }
 
 export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Dialect, compiled?: CompiledQueryCache): WebhookOutboxRepository {
@@ -164,6 +168,17 @@ export function createWebhookOutboxRepository(db: Kysely<Tables>, dialect: Diale
         async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       );
       return { items: rows.map(toMessage), total };
+    },
+
+    async listCompanyEvents(clientId, companyId, page) {
+      // The (client_id, company_id, created, id) index of migration 0013, walked backwards.
+      const query = db.selectFrom('webhook_events').where('client_id', '=', clientId).where('company_id', '=', companyId);
+      const { rows, total } = await pageWithTotal(
+        page,
+        (window) => query.selectAll().orderBy('created', 'desc').orderBy('id', 'desc').offset(window.offset).limit(window.limit).execute(),
+        async () => (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      );
+      return { items: rows.map(toEvent), total };
     },
 
     async listAttempts(clientId, messageId) {
