@@ -9,6 +9,7 @@ import { formatLinkResult, runLinkBenchmark, type LinkBenchmarkResult } from './
 import { formatProxyResult, runProxyBenchmark, type ProxyBenchmarkResult } from './proxy-benchmark.js';
 import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult } from './webhook-benchmark.js';
 import { formatRefreshResult, runRefreshBenchmark, type RefreshBenchmarkResult } from './refresh-benchmark.js';
+import { formatPortalCompaniesResult, runPortalCompaniesBenchmark, type PortalCompaniesBenchmarkResult } from './portal-companies-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
 import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSettings } from './settings.js';
@@ -33,6 +34,7 @@ interface DatabaseOutcome {
   webhooks?: WebhookBenchmarkResult;
   proxy?: ProxyBenchmarkResult;
   refresh?: RefreshBenchmarkResult;
+  portalCompanies?: PortalCompaniesBenchmarkResult;
   /** Per part, the failure that stopped it; the other part still ran. */
   errors?: Partial<Record<BenchPart, string>>;
 }
@@ -103,6 +105,16 @@ async function main(): Promise<number> {
           outcome.refresh = refresh;
         } catch (error) {
           fail('refresh', error);
+        }
+      }
+      if (settings.parts.includes('portal-companies')) {
+        try {
+          console.log('');
+          const portalCompanies = await runPortalCompaniesBenchmark(database, settings);
+          console.log(formatPortalCompaniesResult(portalCompanies));
+          outcome.portalCompanies = portalCompanies;
+        } catch (error) {
+          fail('portal-companies', error);
         }
       }
       outcomes.push(outcome);

@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { refreshPlannerStatistics, type Dialect } from '../src/storage/kysely/database.js';
 import type { CompaniesTable, CompanyTagsTable, ConnectionsTable, Tables } from '../src/storage/kysely/tables.js';
+import { companySearchText } from '../src/domain/company-search.js';
+import type { ConnectionStatus } from '../src/domain/connection.js';
 
 export interface SeededCompanies {
   /** Ids and names in insertion order; `names[i]` belongs to `ids[i]`. */
@@ -16,18 +18,31 @@ export interface SeededCompanies {
 const ROWS_PER_STATEMENT = 1_000;
 // Several statements per transaction: one commit (one fsync) per 10,000 companies.
 const ROWS_PER_TRANSACTION = 10_000;
-/** Every Nth company has a Linked sandbox connection, so responses carry some `dataConnections`. */
+/** By default every Nth company has a Linked sandbox connection, so responses carry some `dataConnections`. */
 const CONNECTION_EVERY = 50;
 
 export const merchantName = (index: number): string => `Merchant ${String(index).padStart(6, '0')}`;
 export const merchantUid = (index: number): string => `m-${index}`;
+
+export interface SeedShape {
+  /** The tags of company `index` (default: its `uid`). */
+  tags?: (index: number) => Record<string, string>;
+  /** The status of company `index`'s one Sandbox connection, or none (default: Linked for every 50th). */
+  connection?: (index: number) => ConnectionStatus | undefined;
+}
+
+const DEFAULT_SHAPE: Required<SeedShape> = {
+  tags: (index) => ({ uid: merchantUid(index) }),
+  connection: (index) => (index % CONNECTION_EVERY === 0 ? 'Linked' : undefined),
+};
 
 /**
  * Writes `count` companies for one client straight through Kysely, bypassing the API: seeding
  * 100,000 rows through HTTP would take longer than the benchmark itself. Rows match what
  * `createCompany` writes (JSON tags plus one `company_tags` row per tag).
  */
-export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, clientId: string, count: number): Promise<SeededCompanies> {
+export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, clientId: string, count: number, shape: SeedShape = {}): Promise<SeededCompanies> {
+  const { tags: tagsOf, connection: connectionOf } = { ...DEFAULT_SHAPE, ...shape };
   const started = performance.now();
   const ids: string[] = [];
   const names: string[] = [];
@@ -45,19 +60,20 @@ export async function seedCompanies(db: Kysely<Tables>, dialect: Dialect, client
         for (let i = start; i < Math.min(start + ROWS_PER_STATEMENT, to); i++) {
           const id = newId();
           const name = merchantName(i);
-          const uid = merchantUid(i);
+          const companyTags = tagsOf(i);
           const created = new Date(firstCreated + i * 1000).toISOString();
           ids.push(id);
           names.push(name);
           companies.push({
-            id, client_id: clientId, name, description: null, tags: JSON.stringify({ uid }),
-            created, modified: created, last_sync: null, created_by_user_name: null,
+            id, client_id: clientId, name, description: null, tags: JSON.stringify(companyTags),
+            created, modified: created, last_sync: null, created_by_user_name: null, search_text: companySearchText({ name, tags: companyTags }),
           });
-          tags.push({ company_id: id, client_id: clientId, tag_key: 'uid', tag_value: uid });
-          if (i % CONNECTION_EVERY === 0) {
+          for (const [key, value] of Object.entries(companyTags)) tags.push({ company_id: id, client_id: clientId, tag_key: key, tag_value: value });
+          const status = connectionOf(i);
+          if (status) {
             links.push({
               id: newId(), client_id: clientId, company_id: id, integration_key: 'mqjo', source_type: 'Accounting',
-              status: 'Linked', created, modified: created, last_sync: null, linked_at: created,
+              status, created, modified: created, last_sync: null, linked_at: status === 'PendingAuth' ? null : created,
               connection_info: null, data_connection_errors: '[]', credentials_sealed: null,
             });
           }

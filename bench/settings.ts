@@ -2,9 +2,9 @@ import path from 'node:path';
 
 /** Everything a benchmark run can be tuned with, read once from the environment. */
 export type BenchDialect = 'sqlite' | 'postgres';
-/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy; `refresh`: background token refresh. */
-export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh';
-const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh'];
+/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy; `refresh`: background token refresh; `portal-companies`: the Portal's Companies table. */
+export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh' | 'portal-companies';
+const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh', 'portal-companies'];
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -18,7 +18,7 @@ export interface BenchSettings {
   /** Companies seeded before measuring. */
   companies: number;
   dialects: BenchDialect[];
-  /** BENCH_PART=api|link|webhooks|proxy|refresh runs one part; all by default. */
+  /** BENCH_PART=api|link|webhooks|proxy|refresh|portal-companies runs one part; all by default. */
   parts: BenchPart[];
   /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
   flowConcurrency: number;
