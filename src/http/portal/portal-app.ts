@@ -20,6 +20,8 @@ import { renderPortalShell } from './portal-shell.js';
 import { registerSessionRoutes, registerSignInRoute } from './session-routes.js';
 import { registerApiKeysRoutes } from './api-keys-routes.js';
 import { registerWebhooksRoutes } from './webhooks-routes.js';
+import { registerCompaniesRoutes } from './companies-routes.js';
+import { registerCompanyConnectionsRoutes } from './company-connections-routes.js';
 
 export interface PortalAppOptions {
   deps: LinkDeps;
@@ -74,6 +76,8 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   registerSessionRoutes(api, portal);
   registerApiKeysRoutes(api, portal);
   registerWebhooksRoutes(api, portal);
+  registerCompaniesRoutes(api, portal);
+  registerCompanyConnectionsRoutes(api, portal);
   api.all('/portal/api/*', (c) => respondWithPortalApiError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   return api as unknown as Hono<HttpEnv>;
 }
