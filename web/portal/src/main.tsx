@@ -5,6 +5,7 @@ import { PortalApp } from './app';
 import 'virtual:dw-tokens.css';
 import '../../ui/src/components.css';
 import './styles/portal.css';
+import './styles/companies.css';
 
 const target = document.getElementById('doorway-portal');
 const data = document.getElementById('doorway-portal-bootstrap')?.textContent;

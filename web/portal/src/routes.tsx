@@ -2,6 +2,9 @@ import type { JSX } from 'preact';
 import type { PortalBootstrap, StaffRole } from '../../../src/wire/portal/session';
 import type { PortalApi } from './api';
 import { ApiKeys } from './pages/ApiKeys';
+import { Companies } from './pages/Companies';
+import { Company } from './pages/Company';
+import { InviteCompany } from './pages/InviteCompany';
 import { Placeholder } from './pages/Placeholder';
 import { WebhookConsumer } from './pages/WebhookConsumer';
 import { Webhooks } from './pages/Webhooks';
@@ -26,9 +29,9 @@ export const NAV_GROUPS: NavGroup[] = ['Onboarding', 'Link', 'Developers', 'Team
 const placeholder = (title: string) => () => <Placeholder title={title} />;
 
 export const ROUTES: PortalRoute[] = [
-  { pattern: '/companies', title: 'Companies', nav: { label: 'Companies', group: 'Onboarding' }, page: placeholder('Companies') },
-  { pattern: '/companies/:companyId', title: 'Company', page: placeholder('Company') },
-  { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: placeholder('Invite company') },
+  { pattern: '/companies', title: 'Companies', nav: { label: 'Companies', group: 'Onboarding' }, page: Companies },
+  { pattern: '/companies/:companyId', title: 'Company', page: Company },
+  { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: InviteCompany },
   { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: placeholder('Auth funnel') },
   { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: placeholder('Link settings') },
   { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: placeholder('Redirects') },

@@ -1,4 +1,4 @@
-import type { TargetedKeyboardEvent } from 'preact';
+import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { Button } from './Button';
 
@@ -6,9 +6,14 @@ export interface ModalProps {
   open: boolean;
   title: string;
   body: string;
-  confirmLabel: string;
+  /** Without one, the dialog only informs: its one button (`cancelLabel`) closes it. */
+  confirmLabel?: string | undefined;
   cancelLabel: string;
-  onConfirm: () => void;
+  onConfirm?: () => void;
+  /** More than a sentence (e.g. URLs to copy), after the body. */
+  children?: ComponentChildren;
+  /** Room for long values such as URLs. */
+  wide?: boolean;
   onClose: () => void;
   busy?: boolean;
   /** Disconnect: the confirm button is the (red) main action. */
@@ -24,7 +29,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * fires `cancel`, and focus goes to the safe (cancel) button and back to the opener on close.
  */
 export function Modal(props: ModalProps) {
-  const { open, title, body, confirmLabel, cancelLabel, onConfirm, onClose, busy = false, danger = false, preferCancel = false } = props;
+  const { open, title, body, confirmLabel, cancelLabel, onConfirm, onClose, busy = false, danger = false, preferCancel = false, children, wide = false } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const id = useId();
@@ -69,7 +74,7 @@ export function Modal(props: ModalProps) {
   return (
     <dialog
       ref={ref}
-      class="dw-dialog"
+      class={wide ? 'dw-dialog dw-dialog--wide' : 'dw-dialog'}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onKeyDown={onKeyDown}
@@ -90,12 +95,19 @@ export function Modal(props: ModalProps) {
       <p class="dw-dialog-body" id={`${id}-body`}>
         {body}
       </p>
+      {children}
       <div class="dw-actions">
-        {preferCancel ? cancel : null}
-        <Button variant={danger ? 'danger' : preferCancel ? 'secondary' : 'primary'} busy={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        {preferCancel ? null : cancel}
+        {confirmLabel === undefined ? (
+          cancel
+        ) : (
+          <>
+            {preferCancel ? cancel : null}
+            <Button variant={danger ? 'danger' : preferCancel ? 'secondary' : 'primary'} busy={busy} onClick={onConfirm}>
+              {confirmLabel}
+            </Button>
+            {preferCancel ? null : cancel}
+          </>
+        )}
       </div>
     </dialog>
   );
