@@ -15,12 +15,14 @@ export function TagsEditor({ rows, onChange, error, disabled = false }: { rows: 
         <div class="pt-tag-row" key={index}>
           <input class="dw-input" aria-label={`Tag ${index + 1} name`} placeholder="name" value={row.key} onInput={(e) => set(index, { key: e.currentTarget.value })} />
           <input class="dw-input" aria-label={`Tag ${index + 1} value`} placeholder="value" value={row.value} onInput={(e) => set(index, { value: e.currentTarget.value })} />
-          <Button variant="quiet" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
-            Remove<span class="dw-vh"> tag {index + 1}</span>
-          </Button>
+          {disabled ? null : (
+            <Button variant="quiet" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+              Remove<span class="dw-vh"> tag {index + 1}</span>
+            </Button>
+          )}
         </div>
       ))}
-      {rows.length < 10 ? (
+      {rows.length < 10 && !disabled ? (
         <Button variant="secondary" onClick={() => onChange([...rows, { key: '', value: '' }])}>
           Add tag
         </Button>

@@ -120,7 +120,7 @@ export function Companies() {
       </p>
       {list.data && list.data.items.length > 0 ? (
         <div class="pt-table-wrap">
-          <table class="pt-table">
+          <table class="pt-table pt-companies-table">
             <caption class="dw-vh">Companies, {SORTS.find(([value]) => value === sort)?.[1].toLowerCase()}</caption>
             <thead>
               <tr>
