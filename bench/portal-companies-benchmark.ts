@@ -2,6 +2,7 @@ import path from 'node:path';
 import { forkBenchChild } from './child-process.js';
 import { assess, assessSameWork, formatMeasurements, measure, type AssessedMeasurement, type LoadTarget, type Measurement } from './measure.js';
 import type { PortalBenchReady, PortalBenchRequest } from './portal-companies-process.js';
+import { PAGE_SIZE } from './portal-companies-same-work.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 export interface PortalCompaniesBenchmarkResult {
@@ -54,13 +55,26 @@ export async function runPortalCompaniesBenchmark(dialect: BenchDialect, setting
     for (const { label, paths } of operations(ready.companies)) {
       const service = target(`searchCompanies: ${label}`, '/service', paths);
       const reference = target(`same-work SQL: ${label}`, '/same-work', paths);
+      // The page's own request: session check, the use-case, the Portal's JSON, through Doorway's HTTP stack.
+      const route: LoadTarget = {
+        label: `GET /portal/api/companies (signed in): ${label}`,
+        url: ready.doorwayUrl,
+        headers: { cookie: ready.portalCookie },
+        requests: paths.map((path) => ({ method: 'GET', path: `/portal/api${path}${path.includes('?') ? '&' : '?'}pageSize=${PAGE_SIZE}` })),
+      };
       await requireSameAnswers(service, reference);
+      await requireSameTotal(route, service);
       const bareRun = await measure(bare, settings, undefined, server);
+      const routeRun = await measure(route, settings, profileFile(`${dialect}-portal-route-${label}`), server);
       const serviceRun = await measure(service, settings, profileFile(`${dialect}-portal-${label}`), server);
       const referenceRun = await measure(reference, settings, undefined, server);
-      rows.push(assess(bareRun, bareRun, null), assess(serviceRun, bareRun, null, referenceRun), assessSameWork(referenceRun, bareRun, serviceRun.operation));
-      sequential.push(await measure({ ...service, label: `${service.label}, one at a time` }, one, undefined, server));
-      sequential.push(await measure({ ...reference, label: `${reference.label}, one at a time` }, one, undefined, server));
+      rows.push(
+        assess(bareRun, bareRun, null),
+        assess(routeRun, bareRun, null, referenceRun),
+        assess(serviceRun, bareRun, null, referenceRun),
+        assessSameWork(referenceRun, bareRun, serviceRun.operation),
+      );
+      for (const each of [route, service, reference]) sequential.push(await measure({ ...each, label: `${each.label}, one at a time` }, one, undefined, server));
     }
     return { benchmark: 'portal-companies', database: dialect, companies: ready.companies, connections: ready.connections, seedMs: ready.seedMs, rows, sequential };
   } finally {
@@ -85,8 +99,21 @@ async function requireSameAnswers(service: LoadTarget, reference: LoadTarget): P
   }
 }
 
+/** The real route must find what the use-case finds (its JSON is the Portal's, so only the totals are compared). */
+async function requireSameTotal(route: LoadTarget, service: LoadTarget): Promise<void> {
+  const serviceRequests = service.requests ?? [];
+  for (const [i, request] of (route.requests ?? []).slice(0, 3).entries()) {
+    const [ours, theirs] = await Promise.all([
+      fetch(new URL(request.path ?? '/', route.url), { headers: route.headers ?? {} }),
+      fetch(new URL(serviceRequests[i]?.path ?? '/', service.url)),
+    ]);
+    const [a, b] = [(await ours.json()) as { total?: number }, (await theirs.json()) as { total?: number }];
+    if (ours.status !== 200 || a.total !== b.total) throw new Error(`${route.label}: HTTP ${ours.status}, total ${a.total} where the use-case found ${b.total}`);
+  }
+}
+
 export function formatPortalCompaniesResult(r: PortalCompaniesBenchmarkResult): string {
-  const latency = r.sequential.map((m) => `  ${m.operation.padEnd(68)} p50 ${String(m.p50Ms).padStart(4)} ms  p99 ${String(m.p99Ms).padStart(4)} ms  ${Math.round(m.requestsPerSec)} req/s`);
+  const latency = r.sequential.map((m) => `  ${m.operation.padEnd(92)} p50 ${String(m.p50Ms).padStart(4)} ms  p99 ${String(m.p99Ms).padStart(4)} ms  ${Math.round(m.requestsPerSec)} req/s`);
   return [
     `Portal Companies table (${r.database}): ${r.companies.toLocaleString('en-US')} companies, ${r.connections.toLocaleString('en-US')} connections (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`,
     formatMeasurements(r.rows),

@@ -6,8 +6,9 @@ import { answerParent } from './child-process.js';
 import { startCpuProfile, type RunningCpuProfile } from './cpu-profile.js';
 import { startBenchDoorway, type BenchDoorway } from './doorway.js';
 import { listen, type Listening } from './listen.js';
-import { openPortalSameWork, type PortalSameWork, type SameWorkPage } from './portal-companies-same-work.js';
+import { openPortalSameWork, PAGE_SIZE, type PortalSameWork, type SameWorkPage } from './portal-companies-same-work.js';
 import { merchantUid, seedCompanies } from './seed-companies.js';
+import { signInBenchViewer } from './portal-sign-in.js';
 import type { BenchDialect, BenchSettings } from './settings.js';
 
 /**
@@ -16,7 +17,9 @@ import type { BenchDialect, BenchSettings } from './settings.js';
  * Deauthorized, 1 % Unlinked, the rest without connections), and beside it on a second port of
  * the same process `/bare`, `/service/companies` (Hono calling the `searchCompanies` use-case
  * directly, for the signed-in client) and `/same-work/companies` (the same page by hand-written
- * SQL, portal-companies-same-work.ts). Both answer the same JSON, which the parent compares.
+ * SQL, portal-companies-same-work.ts). Both answer the same JSON, which the parent compares. The
+ * real Portal route, `/portal/api/companies`, is measured on Doorway's port with a signed-in
+ * viewer's session cookie.
  */
 
 export type PortalBenchRequest =
@@ -29,12 +32,13 @@ export type PortalBenchRequest =
 export interface PortalBenchReady {
   doorwayUrl: string;
   referenceUrl: string;
+  /** The Cookie header of a signed-in viewer: the real Portal route's requests carry it. */
+  portalCookie: string;
   companies: number;
   connections: number;
   seedMs: number;
 }
 
-export const PAGE_SIZE = 25;
 const REGIONS = ['north', 'south', 'east', 'west'];
 
 /** The seeded shape: which status (if any) company `i`'s one connection has. */
@@ -68,6 +72,7 @@ async function start(request: Extract<PortalBenchRequest, { op: 'start' }>): Pro
     connection: seededStatus,
   });
   doorway.open();
+  const portalCookie = await signInBenchViewer(doorway);
   sameWork = openPortalSameWork(runtime.config.database);
   const work = sameWork;
   const app = new Hono();
@@ -83,7 +88,7 @@ async function start(request: Extract<PortalBenchRequest, { op: 'start' }>): Pro
     return c.json(sameWorkBody(page));
   });
   reference = await listen(app.fetch);
-  return { doorwayUrl: doorway.url, referenceUrl: reference.url, companies: request.settings.companies, connections: seeded.connections, seedMs: seeded.milliseconds };
+  return { doorwayUrl: doorway.url, referenceUrl: reference.url, portalCookie, companies: request.settings.companies, connections: seeded.connections, seedMs: seeded.milliseconds };
 }
 
 function sameWorkBody(page: SameWorkPage) {

@@ -10,6 +10,9 @@ import type { DatabaseConfig } from '../src/config/load-config.js';
  * builder, no domain mapping.
  */
 
+/** Rows per page of the Companies table, in every measured form. */
+export const PAGE_SIZE = 25;
+
 export interface SameWorkFilter {
   search?: string | undefined;
   status?: string | undefined;
