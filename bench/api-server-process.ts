@@ -1,4 +1,4 @@
-import { startCpuProfile, type RunningCpuProfile } from './cpu-profile.js';
+import { createObservedProcess } from './cpu-profile.js';
 import { startBenchDoorway, type BenchDoorway } from './doorway.js';
 import { listen, type Listening } from './listen.js';
 import { createSameWorkApp } from './same-work-routes.js';
@@ -22,13 +22,13 @@ const SAMPLE_SIZE = 300;
 let doorway: BenchDoorway | undefined;
 let reference: Listening | undefined;
 let statements: SameWorkStatements | undefined;
-let profile: RunningCpuProfile | undefined;
+const observed = createObservedProcess();
 let closing: Promise<void> | undefined;
 
 function close(): Promise<void> {
   // Reference first (its pool and its SQLite handle), then Doorway, which drops the database.
   return (closing ??= (async () => {
-    await profile?.stop('/dev/null').catch(() => {});
+    await observed.stop();
     await reference?.close();
     await statements?.close();
     await doorway?.close();
@@ -67,19 +67,10 @@ async function handle(request: ApiServerRequest): Promise<unknown> {
   switch (request.op) {
     case 'start':
       return start(request);
-    case 'cpu': {
-      const usage = process.cpuUsage();
-      return usage.user + usage.system;
-    }
+    case 'cpu':
     case 'profile-start':
-      profile = await startCpuProfile();
-      return null;
-    case 'profile-stop': {
-      const running = profile;
-      profile = undefined;
-      await running?.stop(request.file);
-      return null;
-    }
+    case 'profile-stop':
+      return observed.answer(request);
     case 'proxy-connection':
       if (!doorway) throw new Error('not started');
       return linkProxyConnection(doorway);

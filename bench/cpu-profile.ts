@@ -49,3 +49,30 @@ export async function withCpuProfile<T>(file: string | undefined, work: () => Pr
   await profile.stop(file);
   return result;
 }
+
+/** What a server process answers its parent's `cpu`, `profile-start` and `profile-stop` requests with. */
+export type ObservedOp = { op: 'cpu' } | { op: 'profile-start' } | { op: 'profile-stop'; file: string };
+
+/** A server process's side of `ObservedServer` (api-server.ts): its CPU time, and one CPU profile at a time. */
+export function createObservedProcess() {
+  let profile: RunningCpuProfile | undefined;
+  return {
+    async answer(request: ObservedOp): Promise<unknown> {
+      if (request.op === 'cpu') {
+        const usage = process.cpuUsage();
+        return usage.user + usage.system;
+      }
+      if (request.op === 'profile-start') profile = await startCpuProfile();
+      else {
+        const running = profile;
+        profile = undefined;
+        await running?.stop(request.file);
+      }
+      return null;
+    },
+    /** Ends a profile left running (the parent went away mid-run). */
+    async stop(): Promise<void> {
+      await profile?.stop('/dev/null').catch(() => {});
+    },
+  };
+}

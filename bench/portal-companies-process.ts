@@ -3,7 +3,7 @@ import { CONNECTION_STATUSES } from '../src/domain/connection.js';
 import { searchCompanies } from '../src/services/companies/search-companies.js';
 import { foldForSearch } from '../src/domain/company-search.js';
 import { answerParent } from './child-process.js';
-import { startCpuProfile, type RunningCpuProfile } from './cpu-profile.js';
+import { createObservedProcess } from './cpu-profile.js';
 import { startBenchDoorway, type BenchDoorway } from './doorway.js';
 import { listen, type Listening } from './listen.js';
 import { openPortalSameWork, PAGE_SIZE, type PortalSameWork, type SameWorkPage } from './portal-companies-same-work.js';
@@ -54,11 +54,11 @@ let doorway: BenchDoorway | undefined;
 let reference: Listening | undefined;
 let sameWork: PortalSameWork | undefined;
 let closing: Promise<void> | undefined;
-let profile: RunningCpuProfile | undefined;
+const observed = createObservedProcess();
 
 const close = () =>
   (closing ??= (async () => {
-    await profile?.stop('/dev/null').catch(() => {});
+    await observed.stop();
     await reference?.close();
     await sameWork?.close();
     await doorway?.close();
@@ -106,19 +106,10 @@ async function handle(request: PortalBenchRequest): Promise<unknown> {
   switch (request.op) {
     case 'start':
       return start(request);
-    case 'cpu': {
-      const usage = process.cpuUsage();
-      return usage.user + usage.system;
-    }
+    case 'cpu':
     case 'profile-start':
-      profile = await startCpuProfile();
-      return null;
-    case 'profile-stop': {
-      const running = profile;
-      profile = undefined;
-      await running?.stop(request.file);
-      return null;
-    }
+    case 'profile-stop':
+      return observed.answer(request);
     case 'close':
       await close();
       return null;

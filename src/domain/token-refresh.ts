@@ -25,6 +25,22 @@ export interface TokenRefreshState {
   lastError: string | null;
 }
 
+/** How a Linked connection's tokens are doing, as the Portal shows it (the Codat API does not). */
+export interface TokenHealth {
+  lastRefreshedAt: string | null;
+  /** The stored access token's expiry; null when the platform did not say, or nothing is stored. */
+  accessTokenExpiresAt: string | null;
+  /** When the background job refreshes next; null: nothing scheduled. */
+  nextRefreshAt: string | null;
+  /** The first failure of the current run of failed refreshes; null while refreshing works. */
+  failingSince: string | null;
+  /** Distinct UTC days with a failed refresh since `failingSince` (so many days Deauthorize it). */
+  failureDays: number;
+  lastError: string | null;
+  /** The stored credentials do not open (a changed encryption key): the connection must be linked again. */
+  credentialsUnreadable: boolean;
+}
+
 /** The parts of a provider's refresh policy scheduling needs (providers/refresh-policy.ts). */
 export interface RefreshSchedule {
   marginSeconds: number;

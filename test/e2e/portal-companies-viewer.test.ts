@@ -3,36 +3,20 @@
  * change control is offered (create, delete, unlink, save are absent; the fields are disabled),
  * and each page is screenshotted and passes axe-core at phone width.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from '../support/browser.js';
 import { staffUser } from '../support/portal-client.js';
 import { signInToPortal } from '../support/portal-browser.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { capture, portalBrowserSuite } from '../support/portal-e2e.js';
 
-let doorway: RunningDoorway;
-let browser: Browser;
-
-beforeAll(async () => {
-  doorway = await startDoorway();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await doorway?.close();
-});
-
-async function capture(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoAxeViolations(page, name);
-}
+const suite = portalBrowserSuite();
 
 describe('Portal companies for a viewer, on a phone', () => {
   it('shows the table, the company and the invite page with no way to change anything', async () => {
-    const company = (await doorway.api('POST', '/companies', { name: 'Viewer Vineyards', description: 'Wine', tags: { uid: 'V-1' } })).json as { id: string };
-    await doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' });
-    const viewer = await staffUser(doorway, 'viewer');
-    const page = await signInToPortal(browser, doorway, viewer, { viewport: VIEWPORTS.phone, path: '/companies?search=vineyards' });
+    const company = (await suite.doorway.api('POST', '/companies', { name: 'Viewer Vineyards', description: 'Wine', tags: { uid: 'V-1' } })).json as { id: string };
+    await suite.doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' });
+    const viewer = await staffUser(suite.doorway, 'viewer');
+    const page = await signInToPortal(suite.browser, suite.doorway, viewer, { viewport: VIEWPORTS.phone, path: '/companies?search=vineyards' });
 
     await page.getByRole('link', { name: 'Viewer Vineyards' }).waitFor();
     expect(await page.getByRole('button', { name: 'Create company' }).count()).toBe(0);
@@ -53,14 +37,14 @@ describe('Portal companies for a viewer, on a phone', () => {
     await page.getByText('Your role can view this company but not change it.').waitFor();
     await capture(page, 'portal-company-viewer-phone');
 
-    await page.goto(`${doorway.url}/portal/invite`);
+    await page.goto(`${suite.doorway.url}/portal/invite`);
     await page.getByRole('heading', { level: 1, name: 'Invite company' }).waitFor();
     await capture(page, 'portal-invite-phone');
     await page.context().close();
   });
 
   it('says so when a company does not exist', async () => {
-    const admin = await signInToPortal(browser, doorway, undefined, { viewport: VIEWPORTS.phone, path: '/companies/00000000-0000-4000-8000-000000000000' });
+    const admin = await signInToPortal(suite.browser, suite.doorway, undefined, { viewport: VIEWPORTS.phone, path: '/companies/00000000-0000-4000-8000-000000000000' });
     await admin.getByRole('heading', { level: 1, name: 'Company not found' }).waitFor();
     await capture(admin, 'portal-company-not-found-phone');
     await admin.context().close();

@@ -5,28 +5,12 @@
  * the Sandbox's consent page; the Invite URL copied and a company created through it. Each page
  * is screenshotted and checked with axe-core.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInToPortal } from '../support/portal-browser.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { capture, portalBrowserSuite } from '../support/portal-e2e.js';
 
-let doorway: RunningDoorway;
-let browser: Browser;
-
-beforeAll(async () => {
-  doorway = await startDoorway();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await doorway?.close();
-});
-
-async function capture(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoAxeViolations(page, name);
-}
+const suite = portalBrowserSuite();
 
 /** Presses a Copy button and reads what it put on the clipboard. */
 async function copied(page: Page, scope: Locator, label: string): Promise<string> {
@@ -45,7 +29,7 @@ async function findCompany(page: Page, search: string, name = search): Promise<v
 
 describe('Portal companies in Chromium', () => {
   it('creates a company, copies its Link URL from Request data, connects the Sandbox and sees it turn green', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/companies' });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/companies' });
     await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
     await page.getByRole('button', { name: 'Create company' }).click();
     const form = page.getByRole('form', { name: 'Create a company' });
@@ -71,12 +55,12 @@ describe('Portal companies in Chromium', () => {
     await dialog.waitFor();
     await capture(page, 'portal-request-data-desktop');
     const linkUrl = await copied(page, dialog, 'Link URL');
-    expect(linkUrl).toMatch(new RegExp(`^${doorway.url}/link/company/[0-9a-f-]{36}$`));
+    expect(linkUrl).toMatch(new RegExp(`^${suite.doorway.url}/link/company/[0-9a-f-]{36}$`));
     const companyId = linkUrl.split('/').at(-1)!;
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     // The customer, in a browser of their own.
-    const customer = await (await browser.newContext()).newPage();
+    const customer = await (await suite.browser.newContext()).newPage();
     await customer.goto(linkUrl);
     await customer.getByRole('button', { name: 'Connect Accounting' }).click();
     await customer.getByRole('button', { name: /^Sandbox/ }).click();
@@ -100,15 +84,15 @@ describe('Portal companies in Chromium', () => {
     await page.getByRole('heading', { name: 'Event history' }).waitFor();
     await page.getByText('connection.created').first().waitFor();
     await capture(page, 'portal-company-linked-desktop');
-    const connections = (await doorway.api('GET', `/companies/${companyId}/connections`)).json.results as Array<{ status: string }>;
+    const connections = (await suite.doorway.api('GET', `/companies/${companyId}/connections`)).json.results as Array<{ status: string }>;
     expect(connections.map((c) => c.status)).toEqual(['Linked']);
     await page.context().close();
   }, 60_000);
 
   it("copies a pending connection's URL from Request data, which opens straight at the Sandbox's consent page", async () => {
-    const company = (await doorway.api('POST', '/companies', { name: 'Pending Pastries' })).json as { id: string };
-    const connection = (await doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' })).json as { id: string; linkUrl: string };
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/companies' });
+    const company = (await suite.doorway.api('POST', '/companies', { name: 'Pending Pastries' })).json as { id: string };
+    const connection = (await suite.doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' })).json as { id: string; linkUrl: string };
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/companies' });
     await findCompany(page, 'Pending Pastries');
     await page.getByRole('button', { name: 'Request data from Pending Pastries' }).click();
     const dialog = page.getByRole('dialog', { name: 'Request data from Pending Pastries' });
@@ -118,7 +102,7 @@ describe('Portal companies in Chromium', () => {
     expect(url).toBe(connection.linkUrl);
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    const customer = await (await browser.newContext()).newPage();
+    const customer = await (await suite.browser.newContext()).newPage();
     await customer.goto(url);
     await customer.waitForURL(/\/sandbox\/oauth\/authorize/);
     await customer.getByRole('button', { name: 'Authorize' }).waitFor();
@@ -127,14 +111,14 @@ describe('Portal companies in Chromium', () => {
   });
 
   it('copies the Invite URL, through which a new company signs up', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/invite' });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/invite' });
     await page.getByRole('heading', { level: 1, name: 'Invite company' }).waitFor();
     await capture(page, 'portal-invite-desktop');
     expect(await page.locator('#pt-main').getByRole('link', { name: 'Link settings' }).getAttribute('href')).toBe('/portal/settings/link');
     const inviteUrl = await copied(page, page.locator('#pt-main'), 'Invite URL');
-    expect(inviteUrl).toBe(`${doorway.url}/link/invite/default`);
+    expect(inviteUrl).toBe(`${suite.doorway.url}/link/invite/default`);
 
-    const visitor = await (await browser.newContext()).newPage();
+    const visitor = await (await suite.browser.newContext()).newPage();
     await visitor.goto(inviteUrl);
     await visitor.getByRole('textbox', { name: /company name/i }).fill('Invited Ironmongers');
     await visitor.getByRole('button', { name: /continue|start/i }).click();

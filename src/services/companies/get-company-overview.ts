@@ -1,24 +1,9 @@
 import type { CompanyWithConnections } from '../../domain/company-view.js';
+import type { TokenHealth } from '../../domain/token-refresh.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 import type { ConnectionTokenRecord } from '../../storage/ports.js';
 import { openConnectionCredentials, UnreadableCredentialsError } from '../connections/connection-credentials.js';
 import { getCompany } from './get-company.js';
-
-/** How a Linked connection's tokens are doing: what the Codat API does not show. */
-export interface TokenHealth {
-  lastRefreshedAt: string | null;
-  /** The stored access token's expiry; null when the platform did not say, or nothing is stored. */
-  accessTokenExpiresAt: string | null;
-  /** When the background job refreshes next; null: nothing scheduled. */
-  nextRefreshAt: string | null;
-  /** The first failure of the current run of failed refreshes; null while refreshing works. */
-  failingSince: string | null;
-  /** Distinct UTC days with a failed refresh since `failingSince` (so many days Deauthorize it). */
-  failureDays: number;
-  lastError: string | null;
-  /** The stored credentials do not open (a changed encryption key): the connection must be linked again. */
-  credentialsUnreadable: boolean;
-}
 
 export interface CompanyOverview extends CompanyWithConnections {
   /** By connection id; only connections that hold OAuth tokens have an entry. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Company } from '../../domain/company.js';
 import type { Connection, ConnectionStatus, DataConnectionError } from '../../domain/connection.js';
 import type { PublicUrls } from '../../domain/public-urls.js';
+import type { TokenHealth } from '../../domain/token-refresh.js';
 
 /**
  * The Portal's Companies and Company pages (`/portal/api/companies…`). Bodies are zod schemas the
@@ -65,15 +66,7 @@ export interface PortalCompanyPage {
   pageSize: number;
 }
 
-export interface TokenHealthView {
-  lastRefreshedAt: string | null;
-  accessTokenExpiresAt: string | null;
-  nextRefreshAt: string | null;
-  failingSince: string | null;
-  failureDays: number;
-  lastError: string | null;
-  credentialsUnreadable: boolean;
-}
+export type TokenHealthView = TokenHealth;
 
 export interface PortalCompanyDetail extends PortalCompanyRow {
   modified: string;

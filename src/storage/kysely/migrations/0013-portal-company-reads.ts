@@ -14,13 +14,26 @@ import { companySearchText } from '../../../domain/company-search.js';
  *   PostgreSQL `NULLS FIRST`, which the repository writes and this index matches.
  * - `webhook_events_by_company`: a company's event history, newest first, is an index range.
  *   Events already carry company_id (written by the outbox publisher).
+ * - On SQLite the three order indexes (created, name, lastSync) end with search_text, so a search
+ *   walking one in the page's order tests each company from the index entry and reads the table
+ *   row only for a match (SQLite defers the seek): 2-4× faster on 100,000 companies than a table
+ *   read per company. Not on PostgreSQL, where a B-tree entry is limited to ~2.7 kB and a long
+ *   name with ten long non-ASCII tags could pass it (its heap reads in created order are close
+ *   to sequential anyway).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.alterTable('companies').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
   await fillSearchText(db);
-  const lastSync = postgres ? sql`last_sync NULLS FIRST` : sql`last_sync`;
-  await sql`CREATE INDEX companies_by_client_last_sync ON companies (client_id, ${lastSync}, created, id)`.execute(db);
+  if (postgres) {
+    await sql`CREATE INDEX companies_by_client_last_sync ON companies (client_id, last_sync NULLS FIRST, created, id)`.execute(db);
+  } else {
+    await sql`CREATE INDEX companies_by_client_last_sync ON companies (client_id, last_sync, created, id, search_text)`.execute(db);
+    await db.schema.dropIndex('companies_by_client_created').execute();
+    await db.schema.createIndex('companies_by_client_created').on('companies').columns(['client_id', 'created', 'id', 'search_text']).execute();
+    await db.schema.dropIndex('companies_by_client_name').execute();
+    await db.schema.createIndex('companies_by_client_name').on('companies').columns(['client_id', 'name', 'created', 'id', 'search_text']).execute();
+  }
   await db.schema.createIndex('webhook_events_by_company').on('webhook_events').columns(['client_id', 'company_id', 'created', 'id']).execute();
 }
 

@@ -1,10 +1,10 @@
-import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import type { PortalCompanyEventPage } from '../../../../src/wire/portal/companies';
 import { usePortal } from '../portal-context';
 import { navigate, withQuery } from '../router';
 import { useResource } from '../use-resource';
 import { formatDate } from './format';
+import { Pager } from './Pager';
 
 const PAGE_SIZE = 20;
 
@@ -43,19 +43,7 @@ export function CompanyEvents({ companyId, version }: { companyId: string; versi
           </table>
         </div>
       ) : null}
-      {total > PAGE_SIZE ? (
-        <nav class="pt-toolbar pt-pager" aria-label="Event pages">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => go(page - 1)}>
-            Newer events
-          </Button>
-          <span class="pt-muted">
-            Page {page} of {Math.ceil(total / PAGE_SIZE)}
-          </span>
-          <Button variant="secondary" disabled={page * PAGE_SIZE >= total} onClick={() => go(page + 1)}>
-            Older events
-          </Button>
-        </nav>
-      ) : null}
+      <Pager label="Event pages" page={page} pages={Math.ceil(total / PAGE_SIZE)} onPage={go} previous="Newer events" next="Older events" />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../ui/src/components/StatusBadge';
 import type { PortalCompanyPage, PortalCompanyRow } from '../../../../src/wire/portal/companies';
 import { CreateCompanyForm } from '../companies/CreateCompanyForm';
 import { formatDate } from '../companies/format';
+import { Pager } from '../companies/Pager';
 import { RequestDataDialog } from '../companies/RequestDataDialog';
 import { Link } from '../layout/Link';
 import { PageHeader } from '../layout/PageHeader';
@@ -173,19 +174,7 @@ export function Companies() {
           </table>
         </div>
       ) : null}
-      {total > PAGE_SIZE ? (
-        <nav class="pt-toolbar pt-pager" aria-label="Pages">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-            Previous page
-          </Button>
-          <span class="pt-muted">
-            Page {page} of {Math.ceil(total / PAGE_SIZE).toLocaleString('en-GB')}
-          </span>
-          <Button variant="secondary" disabled={last >= total} onClick={() => go({ page: page + 1 })}>
-            Next page
-          </Button>
-        </nav>
-      ) : null}
+      <Pager label="Pages" page={page} pages={Math.ceil(total / PAGE_SIZE)} onPage={(next) => go({ page: next })} />
       <RequestDataDialog company={requesting} onClose={() => setRequesting(undefined)} />
     </>
   );
