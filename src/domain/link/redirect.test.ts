@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRedirectUrl, templateOrigin } from './redirect.js';
+import { fillRedirectTemplate, redirectPlaceholders, redirectSettingsProblem, resolveRedirectUrl, templateOrigin, templatePlaceholders } from './redirect.js';
 
 describe('resolveRedirectUrl', () => {
   it('fills reserved and custom placeholders, URL-encoded, missing ones empty', () => {
@@ -55,5 +55,36 @@ describe('resolveRedirectUrl', () => {
     expect(resolveRedirectUrl('http://lender.example/done', {}, {}, []).ok).toBe(false);
     expect(resolveRedirectUrl('http://localhost:3000/done', {}, {}, []).ok).toBe(true);
     expect(resolveRedirectUrl('http://127.0.0.1:3000/done', {}, {}, []).ok).toBe(true);
+  });
+});
+
+describe('redirect tester helpers', () => {
+  it('lists a template’s placeholders once each, in order', () => {
+    expect(templatePlaceholders('https://x.example/{a}/{companyId}?b={b}&a={a}')).toEqual(['a', 'companyId', 'b']);
+    expect(templatePlaceholders('https://x.example/')).toEqual([]);
+  });
+
+  it('fills reserved placeholders from an outcome, as the end of a visit does', () => {
+    const values = redirectPlaceholders({
+      clientId: 'cl',
+      companyId: 'co',
+      connection: { id: 'cn', platformKey: 'mqjo', sourceType: 'Accounting' },
+      platform: { integrationId: 'i', sourceId: 's', name: 'Sandbox' },
+      statusCode: '403',
+    });
+    expect(values).toMatchObject({ connectionId: 'cn', platform: 'mqjo', platformName: 'Sandbox', errorMessage: 'User cancelled.', statusText: '' });
+    expect(redirectPlaceholders({ clientId: 'cl', companyId: 'co', statusCode: '200' })).toMatchObject({ connectionId: '', platform: '', errorMessage: '' });
+  });
+
+  it('shows the filled URL even where the check would refuse it', () => {
+    expect(fillRedirectTemplate('https://{h}/x?c={companyId}', { companyId: 'a b' }, { h: 'evil.example' })).toBe('https://evil.example/x?c=a%20b');
+  });
+
+  it('names what a profile save would refuse', () => {
+    expect(redirectSettingsProblem('', [])).toBeUndefined();
+    expect(redirectSettingsProblem('https://x.example/{companyId}', [])).toBeUndefined();
+    expect(redirectSettingsProblem('', ['ftp://x.example'])).toContain('whiteListUrls entry');
+    expect(redirectSettingsProblem('https://{h}/done', [])).toContain('whiteListUrls');
+    expect(redirectSettingsProblem('mailto:{x}', ['https://x.example'])).toContain('redirectUrl must be');
   });
 });

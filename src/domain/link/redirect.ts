@@ -1,4 +1,4 @@
-import { isWebOrigin, WEB_URL_RULE } from '../web-url.js';
+import { isWebOrigin, isWebUrl, WEB_URL_RULE } from '../web-url.js';
 
 /**
  * The end-of-flow redirect (codat-spec §5.4). Reserved placeholders are filled from the outcome,
@@ -33,6 +33,48 @@ export const REDIRECT_ERROR_MESSAGES: Record<string, string> = {
 
 export type RedirectResolution = { ok: true; url: string } | { ok: false; reason: string };
 
+/** What the end of a visit knows, from which the reserved placeholders are filled. */
+export interface RedirectOutcome {
+  clientId: string;
+  companyId: string;
+  /** The connection the visit touched last, if any, and its platform. */
+  connection?: { id: string; platformKey: string; sourceType: string } | undefined;
+  platform?: { integrationId: string; sourceId: string; name: string } | undefined;
+  statusCode: string;
+}
+
+/** The reserved placeholders' values for one outcome (statusText is always empty, as at Codat). */
+export function redirectPlaceholders(outcome: RedirectOutcome): Record<ReservedPlaceholder, string> {
+  return {
+    clientId: outcome.clientId,
+    companyId: outcome.companyId,
+    connectionId: outcome.connection?.id ?? '',
+    integrationId: outcome.platform?.integrationId ?? '',
+    sourceId: outcome.platform?.sourceId ?? '',
+    platform: outcome.connection?.platformKey ?? '',
+    platformName: outcome.platform?.name ?? '',
+    sourceType: outcome.connection?.sourceType ?? '',
+    statusCode: outcome.statusCode,
+    errorMessage: REDIRECT_ERROR_MESSAGES[outcome.statusCode] ?? '',
+    statusText: '',
+  };
+}
+
+/** The names of the `{placeholders}` a template uses, each once, in order of appearance. */
+export function templatePlaceholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string))];
+}
+
+/** The template with every placeholder filled (URL-encoded), before any check: what a tester shows. */
+export function fillRedirectTemplate(
+  template: string,
+  reserved: Partial<Record<ReservedPlaceholder, string>>,
+  custom: Record<string, string>,
+): string {
+  const reservedNames = new Set<string>(RESERVED_PLACEHOLDERS);
+  return fill(template, (name) => (reservedNames.has(name) ? reserved[name as ReservedPlaceholder] : custom[name]));
+}
+
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 export function resolveRedirectUrl(
@@ -41,8 +83,7 @@ export function resolveRedirectUrl(
   custom: Record<string, string>,
   whiteListUrls: readonly string[],
 ): RedirectResolution {
-  const reservedNames = new Set<string>(RESERVED_PLACEHOLDERS);
-  const url = parse(fill(template, (name) => (reservedNames.has(name) ? reserved[name as ReservedPlaceholder] : custom[name])));
+  const url = parse(fillRedirectTemplate(template, reserved, custom));
   if (!url) return { ok: false, reason: 'The configured redirect does not resolve to a valid URL.' };
   if (!isWebOrigin(url)) return { ok: false, reason: `The configured redirect must be ${WEB_URL_RULE}.` };
   const fixedOrigin = templateOrigin(template);
@@ -86,4 +127,20 @@ function isAllowedBy(url: URL, entry: string): boolean {
   if (!allowed || allowed.protocol !== url.protocol || allowed.host !== url.host) return false;
   const prefix = allowed.pathname;
   return prefix === '/' || url.pathname === prefix || url.pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/**
+ * What a profile save refuses in a redirect URL and its allow-list (the field names are the
+ * API's): an allow-list entry that is not a web URL, a template that is not one even with its
+ * placeholders filled, or a placeholder that can move the origin with no allow-list to bound it.
+ */
+export function redirectSettingsProblem(template: string, whiteListUrls: readonly string[]): string | undefined {
+  const invalid = whiteListUrls.find((url) => !isWebUrl(url));
+  if (invalid !== undefined) return `whiteListUrls entry '${invalid}' must be ${WEB_URL_RULE}.`;
+  if (template === '') return undefined;
+  if (!isWebUrl(template.replace(/\{[^{}]*\}/g, 'x'))) return `redirectUrl must be ${WEB_URL_RULE}; placeholders like {companyId} are allowed.`;
+  if (templateOrigin(template) === undefined && whiteListUrls.length === 0) {
+    return 'redirectUrl has a placeholder that can change its scheme, host or port: list every URL it may resolve to in whiteListUrls.';
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import { REDIRECT_ERROR_MESSAGES, resolveRedirectUrl } from '../../domain/link/redirect.js';
+import { redirectPlaceholders, resolveRedirectUrl } from '../../domain/link/redirect.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { publicPaths } from '../../domain/public-urls.js';
 import type { ServiceDeps } from '../deps.js';
@@ -32,19 +32,13 @@ export async function finishLink(
   if (!client.redirectUrl) return publicPaths.sessionDone(session.id);
   const resolved = resolveRedirectUrl(
     client.redirectUrl,
-    {
+    redirectPlaceholders({
       clientId: client.id,
       companyId: state.company.id,
-      connectionId: connection?.id ?? '',
-      integrationId: provider?.integrationId ?? '',
-      sourceId: provider?.sourceId ?? '',
-      platform: connection?.integrationKey ?? '',
-      platformName: provider?.name ?? '',
-      sourceType: connection?.sourceType ?? '',
+      connection: connection ? { id: connection.id, platformKey: connection.integrationKey, sourceType: connection.sourceType } : undefined,
+      platform: provider,
       statusCode,
-      errorMessage: REDIRECT_ERROR_MESSAGES[statusCode] ?? '',
-      statusText: '',
-    },
+    }),
     session.params,
     client.whiteListUrls,
   );

@@ -1,8 +1,8 @@
 import { toIso } from '../../domain/clock.js';
 import type { Client } from '../../domain/client.js';
 import { AppError } from '../../domain/errors.js';
-import { templateOrigin } from '../../domain/link/redirect.js';
-import { isWebUrl, optionalWebUrl, WEB_URL_RULE } from '../../domain/web-url.js';
+import { redirectSettingsProblem } from '../../domain/link/redirect.js';
+import { optionalWebUrl } from '../../domain/web-url.js';
 import { requireClient } from '../clients/require-client.js';
 import type { Actor, ServiceDeps } from '../deps.js';
 
@@ -23,9 +23,8 @@ export async function updateProfile(deps: Pick<ServiceDeps, 'store' | 'clock'>, 
   const name = input.name.trim();
   if (!name) throw new AppError('BAD_REQUEST', 'Profile name must not be empty.');
   const whiteListUrls = input.whiteListUrls ?? [];
-  const invalid = whiteListUrls.find((url) => !isWebUrl(url));
-  if (invalid !== undefined) throw new AppError('BAD_REQUEST', `whiteListUrls entry '${invalid}' must be ${WEB_URL_RULE}.`);
-  if (input.redirectUrl !== '') checkRedirectTemplate(input.redirectUrl, whiteListUrls);
+  const problem = redirectSettingsProblem(input.redirectUrl, whiteListUrls);
+  if (problem !== undefined) throw new AppError('BAD_REQUEST', problem);
   const logoUrl = optionalWebUrl('logoUrl', input.logoUrl);
   const iconUrl = optionalWebUrl('iconUrl', input.iconUrl);
   return deps.store.transaction(async (tx) => {
@@ -34,16 +33,4 @@ export async function updateProfile(deps: Pick<ServiceDeps, 'store' | 'clock'>, 
     await tx.clients.update(client);
     return client;
   });
-}
-
-function checkRedirectTemplate(template: string, whiteListUrls: readonly string[]): void {
-  if (!isWebUrl(template.replace(/\{[^{}]*\}/g, 'x'))) {
-    throw new AppError('BAD_REQUEST', `redirectUrl must be ${WEB_URL_RULE}; placeholders like {companyId} are allowed.`);
-  }
-  if (templateOrigin(template) === undefined && whiteListUrls.length === 0) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'redirectUrl has a placeholder that can change its scheme, host or port: list every URL it may resolve to in whiteListUrls.',
-    );
-  }
 }
