@@ -21,3 +21,5 @@ export type { ConnectionInfoCall, ConnectionInfoRequest, ConnectionInfoResult } 
 export { revokeToken } from './revoke-token.js';
 export type { RevokeParams, RevokeResult } from './revoke-token.js';
 export { resolveRevocationUrl } from './resolve-endpoints.js';
+export { probeClientCredentials } from './probe-client-credentials.js';
+export type { ClientCredentialsVerdict, ProbeParams } from './probe-client-credentials.js';
