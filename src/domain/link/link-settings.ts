@@ -57,6 +57,29 @@ export function isOfferedInVisit(options: LinkVisitOptions, provider: { isSandbo
   return options.showSandboxIntegrations || !provider.isSandbox;
 }
 
+/** Accounting takes one connection (one set of books); Banking and Commerce take several. */
+export const allowsMultipleConnections = (category: LinkCategoryKey): boolean => category !== 'accounting';
+
+/**
+ * The platforms one category offers in a visit, from those the client has enabled: of the
+ * category's source type, Sandbox ones only if the visit shows them, on the category's list if it
+ * has one, by name. The server (link-integrations.ts) and the Portal's preview both use it.
+ */
+export function offeredIntegrations<P extends { key: string; name: string; sourceType: string; isSandbox: boolean }>(
+  settings: LinkSettings,
+  options: LinkVisitOptions,
+  category: LinkCategoryKey,
+  enabled: readonly P[],
+): P[] {
+  const { enabled: shown, allowedIntegrations } = settings.categories[category];
+  if (!shown) return [];
+  return enabled
+    .filter((platform) => platform.sourceType === CATEGORY_SOURCE_TYPE[category])
+    .filter((platform) => isOfferedInVisit(options, platform))
+    .filter((platform) => allowedIntegrations === null || allowedIntegrations.includes(platform.key))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export function resolveLinkText(settings: LinkSettings): Record<LinkTextKey, string> {
   const text: Record<LinkTextKey, string> = { ...DEFAULT_LINK_TEXT };
   for (const key of LINK_TEXT_KEYS) {

@@ -1,7 +1,9 @@
 import type { Connection } from '../../domain/connection.js';
+import { allowsMultipleConnections, CATEGORY_SOURCE_TYPE } from '../../domain/link/link-settings.js';
 import { publicPaths } from '../../domain/public-urls.js';
 import { webUrlOrNull } from '../../domain/web-url.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
+import type { IntegrationView } from '../../services/integrations/integration-view.js';
 import type { LinkState } from '../../services/link/get-link-state.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 
@@ -21,7 +23,7 @@ export function toLinkConnection(wire: WireContext, connection: Connection) {
   };
 }
 
-function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
+export function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
   return {
     key: provider.key,
     name: provider.name,
@@ -45,7 +47,10 @@ function toLinkIntegration(wire: WireContext, provider: ProviderDefinition) {
   };
 }
 
-const SOURCE_TYPE = { accounting: 'Accounting', banking: 'Banking', commerce: 'Commerce' } as const;
+/** A platform for the Portal's Link preview (web/link/src/preview/): Link's own view, plus its category and the client's switch. */
+export function toLinkPreviewIntegration(wire: WireContext, view: IntegrationView) {
+  return { ...toLinkIntegration(wire, view.provider), sourceType: view.provider.sourceType, enabled: view.enabled };
+}
 
 export function toLinkState(wire: WireContext, state: LinkState) {
   const { settings } = state;
@@ -60,10 +65,10 @@ export function toLinkState(wire: WireContext, state: LinkState) {
     showLandingPage: settings.showLandingPage,
     text: state.text,
     categories: state.categories.map((category) => ({
-      sourceType: SOURCE_TYPE[category.key],
+      sourceType: CATEGORY_SOURCE_TYPE[category.key],
       key: category.key,
       optional: category.optional,
-      allowMultiple: category.key !== 'accounting',
+      allowMultiple: allowsMultipleConnections(category.key),
       connections: category.connections.map((connection) => toLinkConnection(wire, connection)),
       integrations: category.integrations.map((provider) => toLinkIntegration(wire, provider)),
     })),

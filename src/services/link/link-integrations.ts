@@ -3,6 +3,7 @@ import {
   CATEGORY_SOURCE_TYPE,
   isOfferedInVisit,
   linkVisitOptions,
+  offeredIntegrations,
   type LinkCategoryKey,
   type LinkSettings,
 } from '../../domain/link/link-settings.js';
@@ -25,18 +26,9 @@ export async function linkIntegrations(
 ): Promise<Record<LinkCategoryKey, ProviderDefinition[]>> {
   const stored = new Map((await deps.store.integrationSettings.list(session.clientId)).map((s) => [s.platformKey, s]));
   const options = linkVisitOptions(settings, session.params);
+  const enabled = deps.providers.all().filter((provider) => toIntegrationView(provider, stored.get(provider.key)).enabled);
   const result = { accounting: [], banking: [], commerce: [] } as Record<LinkCategoryKey, ProviderDefinition[]>;
-  for (const key of Object.keys(result) as LinkCategoryKey[]) {
-    const category = settings.categories[key];
-    if (!category.enabled) continue;
-    result[key] = deps.providers
-      .all()
-      .filter((provider) => provider.sourceType === CATEGORY_SOURCE_TYPE[key])
-      .filter((provider) => toIntegrationView(provider, stored.get(provider.key)).enabled)
-      .filter((provider) => isOfferedInVisit(options, provider))
-      .filter((provider) => category.allowedIntegrations === null || category.allowedIntegrations.includes(provider.key))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
+  for (const key of Object.keys(result) as LinkCategoryKey[]) result[key] = offeredIntegrations(settings, options, key, enabled);
   return result;
 }
 

@@ -14,6 +14,7 @@ import {
   transition,
   type FlowEvent,
   type Outcome,
+  type PreviewControl,
   type Screen,
 } from './flow';
 import { Consent } from './screens/Consent';
@@ -36,6 +37,8 @@ export interface AppProps {
   api: LinkApi;
   navigate: (url: string) => void;
   root: HTMLElement;
+  /** Set only by the Portal's live preview (preview/mount-preview.tsx). */
+  preview?: PreviewControl | undefined;
 }
 
 const NO_TEXT: Readonly<Record<string, string>> = {};
@@ -66,7 +69,7 @@ function useRunner(onError: (error: unknown) => void) {
   return { busy, run, leaving };
 }
 
-export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
+export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
   const [state, setState] = useState<LinkState | null>(null);
   const [loadError, setLoadError] = useState('');
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
@@ -91,7 +94,7 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
 
   const start = async () => {
     const loaded = await loadState();
-    if (loaded) setScreen(initialScreen(bootstrap, loaded));
+    if (loaded) setScreen(preview?.startAt ?? initialScreen(bootstrap, loaded));
     // The finished page has nothing to do with the session, so it shows even if that has ended.
     else if (bootstrap.view === 'result' && !bootstrap.initialStep) setScreen({ name: 'finished' });
   };
@@ -100,6 +103,11 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
     void start();
   }, []);
 
+  // The preview's settings changed: the first load is start()'s, every later one is this.
+  useEffect(() => {
+    if (state) void loadState();
+  }, [preview?.revision]);
+
   useLayoutEffect(() => {
     if (state) applyTheme(root, themeVars(state.branding.primaryColor, state.branding.secondaryColor));
   }, [state?.branding.primaryColor, state?.branding.secondaryColor]);
@@ -107,7 +115,9 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
   // After the first real screen, every screen change moves focus to its heading (see Heading).
   const key = screenKey(screen);
   useEffect(() => {
-    if (screen.name !== 'loading') focus.enabled = true;
+    if (screen.name === 'loading') return;
+    focus.enabled = true;
+    preview?.onScreen?.(screen);
   }, [key]);
 
   const apply = (outcome: Outcome) => {
@@ -264,6 +274,7 @@ export function FlowApp({ bootstrap, api, navigate, root }: AppProps) {
         busy={busy}
         error={error}
         status={status}
+        embedded={preview !== undefined}
         overlays={
           canExit ? (
             <ExitDialog open={exitOpen} texts={texts} busy={busy} onConfirm={() => void exit()} onClose={() => setExitOpen(false)} />

@@ -25,6 +25,19 @@ export type FlowEvent =
   | { type: 'complete.chosen' }
   | { type: 'back' };
 
+/**
+ * How the Portal's preview drives the real flow: the same screens, inside the Portal's page
+ * (no landmarks of its own), started where the Portal asks, and fed new settings in place.
+ */
+export interface PreviewControl {
+  /** The screen to start on instead of the flow's first one. */
+  startAt?: Screen | undefined;
+  /** Changes whenever the previewed settings do: the state is read again, the screen kept. */
+  revision: number;
+  /** Told every screen the flow shows, so the Portal knows where the preview is. */
+  onScreen?: ((screen: Screen) => void) | undefined;
+}
+
 /** Either a new screen, or leave the single-page app for another URL (platform auth, redirect). */
 export type Outcome = { screen: Screen } | { navigate: string };
 

@@ -14,12 +14,14 @@ export interface InviteAppProps {
   api: LinkApi;
   navigate: (url: string) => void;
   root: HTMLElement;
+  /** Set only by the Portal's live preview: inside the Portal's page, so no landmarks of its own. */
+  embedded?: boolean | undefined;
 }
 
 // The Invite page has no company yet, hence no session state or server texts: only bootstrap data.
 const NO_TEXT: Readonly<Record<string, string>> = {};
 
-export function InviteApp({ bootstrap, api, navigate, root }: InviteAppProps) {
+export function InviteApp({ bootstrap, api, navigate, root, embedded = false }: InviteAppProps) {
   const invite = bootstrap.invite;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -49,6 +51,7 @@ export function InviteApp({ bootstrap, api, navigate, root }: InviteAppProps) {
         busy={busy}
         error={error}
         status=""
+        embedded={embedded}
       >
         <div class="dw-screen" data-screen="invite">
           {invite ? (

@@ -4,13 +4,7 @@ import { FlowApp } from './app';
 import { InviteApp } from './invite-app';
 import { clearTheme } from './theme';
 import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
-// The palette first (web/ui/src/tokens.ts, see web/ui/vite-tokens-plugin.ts), then the shared
-// components' styles, then the Link's own.
-import 'virtual:dw-tokens.css';
-import '../../ui/src/components.css';
-import './styles/frame.css';
-import './styles/categories.css';
-import './styles/forms.css';
+import './styles';
 
 /**
  * The one entry point of the Link UI: renders it into `target` and returns a function that

@@ -4,11 +4,14 @@ export interface HeaderProps {
   /** Absent on pages where leaving makes no sense (Invite, the finished page). */
   onExit?: (() => void) | undefined;
   exitLabel: string;
+  /** Inside another page (the Portal's preview), whose banner is its own. */
+  embedded?: boolean | undefined;
 }
 
-export function Header({ clientName, logoUrl, onExit, exitLabel }: HeaderProps) {
+export function Header({ clientName, logoUrl, onExit, exitLabel, embedded = false }: HeaderProps) {
+  const Banner = embedded ? 'div' : 'header';
   return (
-    <header class="dw-header">
+    <Banner class="dw-header">
       <div class="dw-header-inner">
         {logoUrl ? <img class="dw-logo" src={logoUrl} alt={clientName} /> : <span class="dw-client-name">{clientName}</span>}
         {onExit ? (
@@ -19,6 +22,6 @@ export function Header({ clientName, logoUrl, onExit, exitLabel }: HeaderProps) 
           </button>
         ) : null}
       </div>
-    </header>
+    </Banner>
   );
 }

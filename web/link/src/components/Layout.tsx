@@ -11,14 +11,17 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Rendered inside <main> after the card, e.g. dialogs. */
   overlays?: ComponentChildren;
+  /** Inside another page (the Portal's preview): that page has the landmarks, so no <main> here. */
+  embedded?: boolean | undefined;
 }
 
 /** The page frame shared by every screen; it stays mounted so its live regions persist. */
-export function Layout({ header, busy, error, status, children, overlays }: LayoutProps) {
+export function Layout({ header, busy, error, status, children, overlays, embedded = false }: LayoutProps) {
+  const Main = embedded ? 'div' : 'main';
   return (
     <div class="dw-shell">
-      <Header {...header} />
-      <main class="dw-main" aria-busy={busy ? 'true' : undefined}>
+      <Header {...header} embedded={embedded} />
+      <Main class="dw-main" aria-busy={busy ? 'true' : undefined}>
         <div class="dw-card">
           <div class={busy ? 'dw-progress dw-progress--on' : 'dw-progress'} aria-hidden="true" />
           {children}
@@ -28,7 +31,7 @@ export function Layout({ header, busy, error, status, children, overlays }: Layo
           </div>
         </div>
         {overlays}
-      </main>
+      </Main>
     </div>
   );
 }

@@ -1,0 +1,8 @@
+// The Link UI's stylesheets, for every entry that renders it (mount.tsx, preview/): the palette
+// first (web/ui/src/tokens.ts, see web/ui/vite-tokens-plugin.ts), then the shared components'
+// styles, then the Link's own.
+import 'virtual:dw-tokens.css';
+import '../../ui/src/components.css';
+import './styles/frame.css';
+import './styles/categories.css';
+import './styles/forms.css';
