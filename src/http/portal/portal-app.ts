@@ -22,6 +22,8 @@ import { registerApiKeysRoutes } from './api-keys-routes.js';
 import { registerWebhooksRoutes } from './webhooks-routes.js';
 import { registerCompaniesRoutes } from './companies-routes.js';
 import { registerCompanyConnectionsRoutes } from './company-connections-routes.js';
+import { registerIntegrationsRoutes } from './integrations-routes.js';
+import { registerLinkSettingsRoutes } from './link-settings-routes.js';
 
 export interface PortalAppOptions {
   deps: LinkDeps;
@@ -78,6 +80,8 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   registerWebhooksRoutes(api, portal);
   registerCompaniesRoutes(api, portal);
   registerCompanyConnectionsRoutes(api, portal);
+  registerLinkSettingsRoutes(api, portal);
+  registerIntegrationsRoutes(api, portal);
   api.all('/portal/api/*', (c) => respondWithPortalApiError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   return api as unknown as Hono<HttpEnv>;
 }
