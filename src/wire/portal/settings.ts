@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { LinkTextKey } from '../../domain/link/default-text.js';
-import type { LinkSettings } from '../../domain/link/link-settings.js';
+import type { LinkCategoryKey, LinkCategorySettings, LinkSettings } from '../../domain/link/link-settings.js';
 import type { LinkIntegration } from '../link/link-api-schemas.js';
+// The Link settings' shape is the domain's (and the public API's): the browser takes it from here.
+export type { LinkCategoryKey, LinkCategorySettings, LinkSettings };
 
 /**
  * The Portal JSON API's Link settings, Redirects and Integrations pages. Link settings' and

@@ -5,6 +5,7 @@ import { ApiKeys } from './pages/ApiKeys';
 import { Companies } from './pages/Companies';
 import { Company } from './pages/Company';
 import { InviteCompany } from './pages/InviteCompany';
+import { LinkSettingsPage } from './pages/LinkSettings';
 import { Placeholder } from './pages/Placeholder';
 import { WebhookConsumer } from './pages/WebhookConsumer';
 import { Webhooks } from './pages/Webhooks';
@@ -33,7 +34,7 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/companies/:companyId', title: 'Company', page: Company },
   { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: InviteCompany },
   { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: placeholder('Auth funnel') },
-  { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: placeholder('Link settings') },
+  { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: () => <LinkSettingsPage /> },
   { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: placeholder('Redirects') },
   { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: placeholder('Integrations') },
   { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: ApiKeys },
