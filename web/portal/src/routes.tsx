@@ -4,9 +4,11 @@ import type { PortalApi } from './api';
 import { ApiKeys } from './pages/ApiKeys';
 import { Companies } from './pages/Companies';
 import { Company } from './pages/Company';
+import { IntegrationsPage } from './pages/Integrations';
 import { InviteCompany } from './pages/InviteCompany';
 import { LinkSettingsPage } from './pages/LinkSettings';
 import { Placeholder } from './pages/Placeholder';
+import { RedirectsPage } from './pages/Redirects';
 import { WebhookConsumer } from './pages/WebhookConsumer';
 import { Webhooks } from './pages/Webhooks';
 
@@ -35,8 +37,8 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: InviteCompany },
   { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: placeholder('Auth funnel') },
   { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: () => <LinkSettingsPage /> },
-  { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: placeholder('Redirects') },
-  { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: placeholder('Integrations') },
+  { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: () => <RedirectsPage /> },
+  { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: () => <IntegrationsPage /> },
   { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: ApiKeys },
   { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: Webhooks },
   { pattern: '/webhooks/:consumerId', title: 'Webhook consumer', page: WebhookConsumer },
