@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LinkApiError } from '../api';
 import { createPreviewLinkApi, PREVIEW_DESTINATION, previewDestination } from './preview-api';
-import type { LinkPreviewInput, LinkPreviewIntegration } from './preview-state';
+import type { LinkPreviewInput } from './preview-state';
+import { testPlatform } from './test-platforms';
 
-const platform = (key: string, name: string, sourceType: LinkPreviewIntegration['sourceType'], extra: Partial<LinkPreviewIntegration> = {}): LinkPreviewIntegration => ({
-  key,
-  name,
-  logoUrl: `/logos/${key}.svg`,
-  sourceType,
-  isSandbox: false,
-  authType: 'oauth2',
-  enabled: true,
-  ...extra,
-});
+const platform = testPlatform;
 
 const field = { name: 'apiKey', label: 'API key', type: 'password' as const, required: true };
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINK_TEXT } from '../../../../src/domain/link/default-text';
 import type { LinkConnection } from '../../../../src/wire/link/link-api-schemas';
-import { previewInviteInfo, previewLinkState, type LinkPreviewInput, type LinkPreviewIntegration } from './preview-state';
+import { previewInviteInfo, previewLinkState, type LinkPreviewInput } from './preview-state';
+import { testPlatform } from './test-platforms';
 
-const platform = (key: string, name: string, sourceType: LinkPreviewIntegration['sourceType'], extra: Partial<LinkPreviewIntegration> = {}): LinkPreviewIntegration => ({
-  key,
-  name,
-  logoUrl: `/logos/${key}.svg`,
-  sourceType,
-  isSandbox: false,
-  authType: 'oauth2',
-  enabled: true,
-  ...extra,
-});
+const platform = testPlatform;
 
 const INTEGRATIONS = [
   platform('xero', 'Xero', 'Accounting'),

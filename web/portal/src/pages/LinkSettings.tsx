@@ -3,10 +3,10 @@ import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import type { LinkPreviewInput, PreviewScreen } from '../../../link/src/preview/index';
 import type { LinkSettings, PortalLinkSettingsView } from '../../../../src/wire/portal/settings';
-import { PortalApiError } from '../api';
 import { PageHeader } from '../layout/PageHeader';
 import { usePortal } from '../portal-context';
 import { useResource } from '../use-resource';
+import { useSubmit } from '../use-submit';
 import { BrandingFields } from './link-settings/BrandingFields';
 import { CategoryFields } from './link-settings/CategoryFields';
 import { LinkPreview } from './link-settings/LinkPreview';
@@ -29,10 +29,7 @@ export function LinkSettingsPage() {
   const view = resource.data;
   const [draft, setDraft] = useState<LinkSettings | null>(null);
   const [screen, setScreen] = useState<PreviewScreen | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
+  const { busy, error, fields, status, setStatus, run } = useSubmit('Saving failed. Try again.');
   const readOnly = !can('developer');
 
   useEffect(() => {
@@ -63,23 +60,14 @@ export function LinkSettingsPage() {
     setStatus('');
   };
 
-  const save = async (event: Event) => {
+  const save = (event: Event) => {
     event.preventDefault();
     if (readOnly) return;
-    setBusy(true);
-    setError('');
-    setFields({});
-    try {
+    void run(async () => {
       const saved = await api.put<LinkSettings>('/settings/link', toSaved(draft));
       setDraft({ ...saved, text: { ...draft.text, ...saved.text } });
-      setStatus('Saved. Every Link URL shows these settings from now on.');
-    } catch (failure) {
-      // What was typed stays in the form; the problem is shown above it and beside its field.
-      setError(failure instanceof PortalApiError ? failure.message : 'Saving failed. Try again.');
-      setFields(failure instanceof PortalApiError ? failure.fields : {});
-    } finally {
-      setBusy(false);
-    }
+      return 'Saved. Every Link URL shows these settings from now on.';
+    });
   };
 
   return (

@@ -3,10 +3,10 @@ import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../ui/src/components/Field';
 import type { PortalRedirectSettingsView } from '../../../../src/wire/portal/settings';
-import { PortalApiError } from '../api';
 import { PageHeader } from '../layout/PageHeader';
 import { usePortal } from '../portal-context';
 import { useResource } from '../use-resource';
+import { useSubmit } from '../use-submit';
 import { RedirectTester } from './redirects/RedirectTester';
 import '../styles/settings.css';
 
@@ -34,10 +34,7 @@ export function RedirectsPage() {
   const view = resource.data;
   const [redirectUrl, setRedirectUrl] = useState<string | null>(null);
   const [allowed, setAllowed] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
+  const { busy, error, fields, status, run } = useSubmit('Saving failed. Try again.');
   const readOnly = !can('developer');
 
   useEffect(() => {
@@ -51,23 +48,14 @@ export function RedirectsPage() {
   if (!view || redirectUrl === null) return <><PageHeader title="Redirects" /><p class="pt-loading">Loading…</p></>;
 
   const draft = { redirectUrl, whiteListUrls: lines(allowed) };
-  const save = async (event: Event) => {
+  const save = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError('');
-    setFields({});
-    setStatus('');
-    try {
+    void run(async () => {
       const saved = await api.put<PortalRedirectSettingsView>('/settings/redirects', draft);
       setRedirectUrl(saved.redirectUrl);
       setAllowed(saved.whiteListUrls.join('\n'));
-      setStatus('Saved.');
-    } catch (failure) {
-      setError(failure instanceof PortalApiError ? failure.message : 'Saving failed. Try again.');
-      setFields(failure instanceof PortalApiError ? failure.fields : {});
-    } finally {
-      setBusy(false);
-    }
+      return 'Saved.';
+    });
   };
 
   return (

@@ -5,8 +5,8 @@ import { ErrorNotice } from '../../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../../ui/src/components/Field';
 import { PlatformLogo } from '../../../../ui/src/components/PlatformLogo';
 import type { PortalIntegrationTestView, PortalIntegrationView } from '../../../../../src/wire/portal/settings';
-import { PortalApiError } from '../../api';
 import { usePortal } from '../../portal-context';
+import { useSubmit } from '../../use-submit';
 
 const KIND = { oauth2: 'Your OAuth app', credentials: 'Each business enters its own credentials', sandbox: 'Doorway’s Sandbox: works as it is' } as const;
 
@@ -21,27 +21,9 @@ export function IntegrationCard({ integration, onSaved }: { integration: PortalI
   const [enabled, setEnabled] = useState(integration.enabled);
   const [clientId, setClientId] = useState(oauth?.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
+  const { busy, error, fields, status, run } = useSubmit();
   const [verdict, setVerdict] = useState<PortalIntegrationTestView | null>(null);
   const titleId = `pt-integration-${integration.key}`;
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    setFields({});
-    setStatus('');
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure instanceof PortalApiError ? failure.message : 'That did not work. Try again.');
-      setFields(failure instanceof PortalApiError ? failure.fields : {});
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = (event: Event) => {
     event.preventDefault();
@@ -49,8 +31,8 @@ export function IntegrationCard({ integration, onSaved }: { integration: PortalI
       const body = { enabled, ...(oauth ? { clientId: clientId.trim() || null, ...(clientSecret ? { clientSecret } : {}) } : {}) };
       const saved = await api.put<PortalIntegrationView>(`/integrations/${integration.key}`, body);
       setClientSecret('');
-      setStatus('Saved.');
       onSaved(saved);
+      return 'Saved.';
     });
   };
 

@@ -3,8 +3,8 @@ import { Button } from '../../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../../ui/src/components/Field';
 import type { PortalRedirectSettingsView, PortalRedirectTestView, RedirectTestBody } from '../../../../../src/wire/portal/settings';
-import { PortalApiError } from '../../api';
 import { usePortal } from '../../portal-context';
+import { useSubmit } from '../../use-submit';
 
 /** `name=value` per line → the Link URL's query parameters. */
 export function parseQuery(text: string): Record<string, string> {
@@ -28,13 +28,10 @@ export function RedirectTester({ draft, platforms }: { draft: { redirectUrl: str
   const [outcome, setOutcome] = useState<'completed' | 'exited'>('completed');
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<PortalRedirectTestView | null>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit('The test failed. Try again.');
 
-  const test = async (event: Event) => {
+  const test = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError('');
     const body: RedirectTestBody = {
       redirectUrl: draft.redirectUrl,
       whiteListUrls: draft.whiteListUrls,
@@ -46,13 +43,9 @@ export function RedirectTester({ draft, platforms }: { draft: { redirectUrl: str
         query: parseQuery(query),
       },
     };
-    try {
+    void run(async () => {
       setResult(await api.post<PortalRedirectTestView>('/settings/redirects/test', body));
-    } catch (failure) {
-      setError(failure instanceof PortalApiError ? failure.message : 'The test failed. Try again.');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const text = (label: string, value: string, set: (v: string) => void, hint?: string) => (
