@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import type { LinkPreviewInput, PreviewScreen } from '../../../link/src/preview/index';
 import type { LinkSettings, PortalLinkSettingsView } from '../../../../src/wire/portal/settings';
@@ -10,6 +9,7 @@ import { useSubmit } from '../use-submit';
 import { BrandingFields } from './link-settings/BrandingFields';
 import { CategoryFields } from './link-settings/CategoryFields';
 import { LinkPreview } from './link-settings/LinkPreview';
+import { SaveBar } from './link-settings/SaveBar';
 import { TextFields } from './link-settings/TextFields';
 import '../styles/settings.css';
 
@@ -79,7 +79,7 @@ export function LinkSettingsPage() {
           <ErrorNotice message={error} />
           <section class="pt-card">
             <h2>Flow</h2>
-            <fieldset class="pt-fieldset" disabled={readOnly} onFocusIn={() => setScreen({ name: 'main' })}>
+            <fieldset class="pt-group-box" disabled={readOnly} onFocusIn={() => setScreen({ name: 'main' })}>
               <legend>Pages and platforms</legend>
               <label class="pt-check">
                 <input type="checkbox" checked={draft.showLandingPage} onChange={(e) => change({ showLandingPage: e.currentTarget.checked })} />
@@ -116,14 +116,7 @@ export function LinkSettingsPage() {
             />
           </section>
           {readOnly ? null : (
-            <div class="pt-form-actions">
-              <Button type="submit" busy={busy}>
-                {busy ? 'Saving…' : 'Save settings'}
-              </Button>
-              <p class="pt-muted" role="status">
-                {status}
-              </p>
-            </div>
+            <SaveBar busy={busy} status={status} label="Save settings" />
           )}
         </form>
         <LinkPreview input={previewInput} screen={screen} />

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../ui/src/components/Field';
 import type { PortalRedirectSettingsView } from '../../../../src/wire/portal/settings';
@@ -7,6 +6,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { usePortal } from '../portal-context';
 import { useResource } from '../use-resource';
 import { useSubmit } from '../use-submit';
+import { SaveBar } from './link-settings/SaveBar';
 import { RedirectTester } from './redirects/RedirectTester';
 import '../styles/settings.css';
 
@@ -76,14 +76,7 @@ export function RedirectsPage() {
           )}
         </Field>
         {readOnly ? null : (
-          <div class="pt-form-actions">
-            <Button type="submit" busy={busy}>
-              {busy ? 'Saving…' : 'Save redirect'}
-            </Button>
-            <p class="pt-muted" role="status">
-              {status}
-            </p>
-          </div>
+          <SaveBar busy={busy} status={status} label="Save redirect" />
         )}
       </form>
       <RedirectTester draft={draft} platforms={view.platforms} />

@@ -27,7 +27,7 @@ export function CategoryFields({ categories, platforms, readOnly, onChange }: Ca
           set({ allowedIntegrations: on ? [...current, platformKey] : current.filter((k) => k !== platformKey) });
         };
         return (
-          <fieldset key={key} class="pt-fieldset" disabled={readOnly}>
+          <fieldset key={key} class="pt-group-box" disabled={readOnly}>
             <legend>{title}</legend>
             <label class="pt-check">
               <input type="checkbox" checked={category.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
