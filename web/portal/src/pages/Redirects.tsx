@@ -72,7 +72,7 @@ export function RedirectsPage() {
         </Field>
         <Field label="Allowed URLs" hint="One per line: an origin or a URL prefix. Needed when a placeholder can change the host; when set, every redirect must match one." error={fields.whiteListUrls}>
           {({ id, describedBy, invalid }) => (
-            <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} class="dw-input pt-textarea" rows={3} readOnly={readOnly} value={allowed} onInput={(e) => setAllowed(e.currentTarget.value)} />
+            <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} class="dw-input pt-settings-text" rows={3} readOnly={readOnly} value={allowed} onInput={(e) => setAllowed(e.currentTarget.value)} />
           )}
         </Field>
         {readOnly ? null : (

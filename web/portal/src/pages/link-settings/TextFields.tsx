@@ -34,7 +34,7 @@ export function TextFields({ defaults, text, errors, readOnly, onChange, onFocus
                       id={id}
                       aria-describedby={describedBy}
                       aria-invalid={invalid ? 'true' : undefined}
-                      class="dw-input pt-textarea"
+                      class="dw-input pt-settings-text"
                       rows={Math.min(4, Math.ceil((defaults[key] ?? '').length / 50) || 1)}
                       placeholder={defaults[key]}
                       readOnly={readOnly}

@@ -84,7 +84,7 @@ export function RedirectTester({ draft, platforms }: { draft: { redirectUrl: str
           </Field>
         </div>
         <Field label="Link URL query parameters" hint="One name=value per line; they fill your own {placeholders}.">
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} class="dw-input pt-textarea" rows={2} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />}
+          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} class="dw-input pt-settings-text" rows={2} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />}
         </Field>
         <Button type="submit" busy={busy}>
           {busy ? 'Testing…' : 'Test redirect'}
