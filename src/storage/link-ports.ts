@@ -1,5 +1,6 @@
 import type { LinkSettings } from '../domain/link/link-settings.js';
 import type { LinkEvent, LinkSession, OAuthState } from '../domain/link/link-session.js';
+import type { FunnelCounts, FunnelPeriod } from '../domain/link/auth-funnel.js';
 
 /**
  * The Hosted Link flow's repositories: what an anonymous Link visit can create (sessions, OAuth
@@ -41,6 +42,8 @@ export interface LinkEventRepository {
   listForSession(sessionId: string): Promise<LinkEvent[]>;
   /** Deletes up to `limit` events created before `before` (the retention cut-off); returns how many. */
   deleteCreatedBefore(before: string, limit: number): Promise<number>;
+  /** The client's auth funnel over `period`, counted in SQL (see `domain/link/auth-funnel.ts`). */
+  countAuthFunnel(clientId: string, period: FunnelPeriod): Promise<FunnelCounts>;
 }
 
 export interface RateLimitRepository {

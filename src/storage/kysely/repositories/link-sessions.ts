@@ -4,6 +4,7 @@ import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, 
 import { deleteBatchBefore } from '../batched-delete.js';
 import type { Dialect } from '../database.js';
 import { fromJson, toJson } from '../json.js';
+import { countAuthFunnel } from './link-funnel.js';
 import { compilerFor, precompiledInsert, type CompiledQueryCache } from '../precompiled.js';
 import type { LinkEventsTable, LinkSessionsTable, OAuthStatesTable, Tables } from '../tables.js';
 
@@ -160,6 +161,7 @@ export function createLinkEventRepository(db: Kysely<Tables>, dialect: Dialect, 
       }));
     },
     deleteCreatedBefore: (before, limit) => deleteBatchBefore(db, dialect, { table: 'link_events', key: 'id', column: 'created' }, before, limit),
+    countAuthFunnel: (clientId, period) => countAuthFunnel(db, dialect, clientId, period),
   };
 }
 
