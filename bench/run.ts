@@ -10,6 +10,7 @@ import { formatProxyResult, runProxyBenchmark, type ProxyBenchmarkResult } from 
 import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult } from './webhook-benchmark.js';
 import { formatRefreshResult, runRefreshBenchmark, type RefreshBenchmarkResult } from './refresh-benchmark.js';
 import { formatPortalCompaniesResult, runPortalCompaniesBenchmark, type PortalCompaniesBenchmarkResult } from './portal-companies-benchmark.js';
+import { formatFunnelResult, runFunnelBenchmark, type FunnelBenchmarkResult } from './funnel-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
 import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSettings } from './settings.js';
@@ -20,7 +21,8 @@ import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSetting
  * reported, only a broken run exits non-zero. Each part is its own module called from `main`:
  * the companies API (`runApiBenchmark`), Hosted Link flows/s + page weight (`runLinkBenchmark`)
  * webhook deliveries/s + enqueue→delivered latency (`runWebhookBenchmark`) and background token
- * refreshes/s with 10,000 connections due at once (`runRefreshBenchmark`); further ones go alongside.
+ * refreshes/s with 10,000 connections due at once (`runRefreshBenchmark`) and the Portal's auth
+ * funnel over a year of Link events (`runFunnelBenchmark`); further ones go alongside.
  */
 
 // Compiled to dist/bench/run.js, but results belong next to the sources (bench/results, git-ignored).
@@ -35,6 +37,7 @@ interface DatabaseOutcome {
   proxy?: ProxyBenchmarkResult;
   refresh?: RefreshBenchmarkResult;
   portalCompanies?: PortalCompaniesBenchmarkResult;
+  funnel?: FunnelBenchmarkResult;
   /** Per part, the failure that stopped it; the other part still ran. */
   errors?: Partial<Record<BenchPart, string>>;
 }
@@ -117,6 +120,16 @@ async function main(): Promise<number> {
           fail('portal-companies', error);
         }
       }
+      if (settings.parts.includes('portal-funnel')) {
+        try {
+          console.log('');
+          const funnel = await runFunnelBenchmark(database, settings, bareTarget);
+          console.log(formatFunnelResult(funnel));
+          outcome.funnel = funnel;
+        } catch (error) {
+          fail('portal-funnel', error);
+        }
+      }
       outcomes.push(outcome);
     }
   } finally {
@@ -153,7 +166,7 @@ function printHeader(settings: BenchSettings): void {
     `load: autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured per operation, ` +
       (settings.workers > 0 ? `${settings.workers} worker thread(s)` : 'same thread as the servers'),
   );
-  console.log(`parts: ${settings.parts.join(', ')}; data: ${settings.companies.toLocaleString('en-US')} companies for one client (api); PostgreSQL pool ${settings.postgresPoolSize}`);
+  console.log(`parts: ${settings.parts.join(', ')}; data: ${settings.companies.toLocaleString('en-US')} companies for one client (api, portal-funnel); PostgreSQL pool ${settings.postgresPoolSize}`);
   if (settings.parts.includes('link')) {
     console.log(`link: ${settings.flowConcurrency} concurrent Sandbox flow loops, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, fresh company per flow`);
   }

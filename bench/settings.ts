@@ -2,9 +2,13 @@ import path from 'node:path';
 
 /** Everything a benchmark run can be tuned with, read once from the environment. */
 export type BenchDialect = 'sqlite' | 'postgres';
-/** `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy; `refresh`: background token refresh; `portal-companies`: the Portal's Companies table. */
-export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh' | 'portal-companies';
-const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh', 'portal-companies'];
+/**
+ * `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy;
+ * `refresh`: background token refresh; `portal-companies`: the Portal's Companies table; `portal-funnel`: the Portal's auth
+ * funnel over a year of Link events.
+ */
+export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh' | 'portal-companies' | 'portal-funnel';
+const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh', 'portal-companies', 'portal-funnel'];
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -15,10 +19,10 @@ export interface BenchSettings {
   warmupSeconds: number;
   /** autocannon worker threads; 0 runs the load generator on the bench's main thread (the API part's servers have their own process). */
   workers: number;
-  /** Companies seeded before measuring. */
+  /** Companies seeded before measuring (api; portal-funnel: customers with a year of Link events). */
   companies: number;
   dialects: BenchDialect[];
-  /** BENCH_PART=api|link|webhooks|proxy|refresh|portal-companies runs one part; all by default. */
+  /** BENCH_PART=api|link|webhooks|proxy|refresh|portal-companies|portal-funnel runs one part; all by default. */
   parts: BenchPart[];
   /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
   flowConcurrency: number;

@@ -121,6 +121,15 @@ describe('SQLite query plans', () => {
     });
   });
 
+  it('counts the auth funnel from one range seek of the client\'s events in the period per statement, never a scan of the table', async () => {
+    const plans = await plansOf(() => store.linkEvents.countAuthFunnel('client', { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }));
+    const reads = plans.filter((line) => /link_events/.test(line));
+    expect(reads).toEqual([
+      expect.stringMatching(/SEARCH link_events USING INDEX link_events_by_client \(client_id=\? AND created>\? AND created<\?\)/),
+      expect.stringMatching(/SEARCH link_events USING INDEX link_events_by_client \(client_id=\? AND created>\? AND created<\?\)/),
+    ]);
+  });
+
   async function seedTaggedCompanies(count: number): Promise<void> {
     await db.insertInto('clients').values({ id: 'client', name: 'Plans', slug: 'plans', redirect_url: '', white_list_urls: '[]', cors_allowed_origins: '[]', created: 'x', modified: 'x' }).execute();
     // One transaction: one commit instead of one per row.

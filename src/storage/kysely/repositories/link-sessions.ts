@@ -161,7 +161,7 @@ export function createLinkEventRepository(db: Kysely<Tables>, dialect: Dialect, 
       }));
     },
     deleteCreatedBefore: (before, limit) => deleteBatchBefore(db, dialect, { table: 'link_events', key: 'id', column: 'created' }, before, limit),
-    countAuthFunnel: (clientId, period) => countAuthFunnel(db, dialect, clientId, period),
+    countAuthFunnel: (clientId, period) => countAuthFunnel(db, clientId, period),
   };
 }
 
