@@ -24,6 +24,7 @@ import { registerCompaniesRoutes } from './companies-routes.js';
 import { registerCompanyConnectionsRoutes } from './company-connections-routes.js';
 import { registerIntegrationsRoutes } from './integrations-routes.js';
 import { registerLinkSettingsRoutes } from './link-settings-routes.js';
+import { registerFunnelRoutes } from './funnel-routes.js';
 
 export interface PortalAppOptions {
   deps: LinkDeps;
@@ -82,6 +83,7 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   registerCompanyConnectionsRoutes(api, portal);
   registerLinkSettingsRoutes(api, portal);
   registerIntegrationsRoutes(api, portal);
+  registerFunnelRoutes(api, portal);
   api.all('/portal/api/*', (c) => respondWithPortalApiError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   return api as unknown as Hono<HttpEnv>;
 }
