@@ -44,7 +44,7 @@ describe.each(TEST_DIALECTS)('Portal auth funnel on %s', (dialect) => {
       { step: 'opened', companies: 1 },
       { step: 'authorization_started', companies: 1 },
     ]);
-    expect(json.platforms).toEqual([{ platformKey: 'mqjo', sourceType: 'Accounting', started: 2, connected: 1, failed: 1 }]);
+    expect(json.platforms).toEqual([{ platformKey: 'mqjo', platformName: 'Sandbox', sourceType: 'Accounting', started: 2, connected: 1, failed: 1 }]);
     expect(json.categories).toEqual([{ sourceType: 'Accounting', started: 2, connected: 1, failed: 1 }]);
     const thisWeek = json.weeks.at(-1);
     expect(thisWeek).toMatchObject({ opened: 3, connected: 1, completed: 1 });

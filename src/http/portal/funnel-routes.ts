@@ -7,7 +7,8 @@ import type { PortalEnv } from './portal-env.js';
 /** The Auth funnel page's data; every role may read it. `from`/`to` are validated by the use-case (400s). */
 export function registerFunnelRoutes(api: Hono<PortalEnv>, portal: PortalContext): void {
   api.get('/portal/api/funnel', async (c) => {
-    const funnel: AuthFunnelView = await getAuthFunnel(portal.deps, c.get('actor'), { from: c.req.query('from'), to: c.req.query('to') });
-    return c.json(funnel);
+    const funnel = await getAuthFunnel(portal.deps, c.get('actor'), { from: c.req.query('from'), to: c.req.query('to') });
+    const platforms = funnel.platforms.map((row) => ({ ...row, platformName: portal.deps.providers.get(row.platformKey)?.name ?? row.platformKey }));
+    return c.json({ ...funnel, platforms } satisfies AuthFunnelView);
   });
 }

@@ -21,7 +21,8 @@ export interface AuthFunnelView {
   /** Customers that did not complete, by the furthest step they reached. */
   dropOut: Array<{ step: FunnelStepName; companies: number }>;
   categories: Array<{ sourceType: string } & AuthorizationCountsView>;
-  platforms: Array<{ platformKey: string; sourceType: string } & AuthorizationCountsView>;
+  /** `platformName`: the provider's name, or its key when the platform is no longer configured. */
+  platforms: Array<{ platformKey: string; platformName: string; sourceType: string } & AuthorizationCountsView>;
   /** Every ISO week (Monday, UTC) of the period. */
   weeks: Array<{ weekStart: string; opened: number; connected: number; completed: number; completionRate: number | null }>;
 }

@@ -7,6 +7,7 @@ import { Company } from './pages/Company';
 import { IntegrationsPage } from './pages/Integrations';
 import { InviteCompany } from './pages/InviteCompany';
 import { LinkSettingsPage } from './pages/LinkSettings';
+import { AuthFunnel } from './pages/AuthFunnel';
 import { Placeholder } from './pages/Placeholder';
 import { RedirectsPage } from './pages/Redirects';
 import { WebhookConsumer } from './pages/WebhookConsumer';
@@ -35,7 +36,7 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/companies', title: 'Companies', nav: { label: 'Companies', group: 'Onboarding' }, page: Companies },
   { pattern: '/companies/:companyId', title: 'Company', page: Company },
   { pattern: '/invite', title: 'Invite company', nav: { label: 'Invite company', group: 'Onboarding' }, page: InviteCompany },
-  { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: placeholder('Auth funnel') },
+  { pattern: '/funnel', title: 'Auth funnel', nav: { label: 'Auth funnel', group: 'Onboarding' }, page: AuthFunnel },
   { pattern: '/settings/link', title: 'Link settings', nav: { label: 'Link settings', group: 'Link' }, page: () => <LinkSettingsPage /> },
   { pattern: '/settings/redirects', title: 'Redirects', nav: { label: 'Redirects', group: 'Link' }, page: () => <RedirectsPage /> },
   { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: () => <IntegrationsPage /> },
