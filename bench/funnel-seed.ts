@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { LinkEventType } from '../src/domain/link/link-session.js';
 import { newId, randomToken } from '../src/domain/ids.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { refreshPlannerStatistics, type Dialect } from '../src/storage/kysely/database.js';
 import type { LinkEventsTable, Tables } from '../src/storage/kysely/tables.js';
 
@@ -30,18 +31,6 @@ const PLATFORMS: Array<{ key: string; sourceType: string; credentials: boolean; 
   { key: 'woocommerce', sourceType: 'Commerce', credentials: true, weight: 4 },
 ];
 const TOTAL_WEIGHT = PLATFORMS.reduce((sum, p) => sum + p.weight, 0);
-
-/** mulberry32: a seeded generator, so every run seeds the same year of visits. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Step = { type: LinkEventType; platform?: (typeof PLATFORMS)[number]; detail?: string };
 

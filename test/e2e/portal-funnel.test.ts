@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
-import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
+import { visitLink } from '../support/http-link-client.js';
 import { staffUser } from '../support/portal-client.js';
 import { signInToPortal } from '../support/portal-browser.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
@@ -15,23 +15,13 @@ import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 let doorway: RunningDoorway;
 let browser: Browser;
 
-/** One customer's visit: `decision` at the Sandbox, then Complete when it connected; undefined: opens Link and leaves. */
-async function visit(name: string, decision?: 'authorize' | 'cancel'): Promise<void> {
-  const company = (await doorway.api('POST', '/companies', { name })).json;
-  const link = new HttpLinkClient(doorway.url);
-  const { sessionId } = await link.open(company.redirect as string);
-  if (!decision) return;
-  await authorizeThroughSandbox(link, sessionId, decision);
-  if (decision === 'authorize') expect((await link.api(sessionId, 'POST', '/complete')).status).toBe(200);
-}
-
 beforeAll(async () => {
   doorway = await startDoorway();
   browser = await launchBrowser();
-  await visit('Completes one', 'authorize');
-  await visit('Completes two', 'authorize');
-  await visit('Cancels', 'cancel');
-  await visit('Looks only');
+  await visitLink(doorway, 'Completes one', 'authorize');
+  await visitLink(doorway, 'Completes two', 'authorize');
+  await visitLink(doorway, 'Cancels', 'cancel');
+  await visitLink(doorway, 'Looks only');
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,27 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../support/databases.js';
-import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
+import { visitLink } from '../support/http-link-client.js';
 import { PortalClient, staffUser } from '../support/portal-client.js';
 import { doorwayForSuite } from '../support/start-doorway.js';
 
 describe.each(TEST_DIALECTS)('Portal auth funnel on %s', (dialect) => {
   const doorway = doorwayForSuite({ dialect });
 
-  /** One customer's visit: `decision` at the Sandbox, then Complete when it connected; undefined: opens Link and leaves. */
-  async function visit(name: string, decision?: 'authorize' | 'cancel'): Promise<void> {
-    const company = (await doorway.api('POST', '/companies', { name })).json;
-    const browser = new HttpLinkClient(doorway.url);
-    const { sessionId } = await browser.open(company.redirect as string);
-    if (!decision) return;
-    await authorizeThroughSandbox(browser, sessionId, decision);
-    if (decision === 'authorize') expect((await browser.api(sessionId, 'POST', '/complete')).status).toBe(200);
-  }
-
   it('shows a viewer the customers of real Link visits per step, drop-out, platform and week', async () => {
-    await visit('Completes', 'authorize');
-    await visit('Cancels', 'cancel');
-    await visit('Looks only');
+    await visitLink(doorway, 'Completes', 'authorize');
+    await visitLink(doorway, 'Cancels', 'cancel');
+    await visitLink(doorway, 'Looks only');
     const viewer = await staffUser(doorway, 'viewer');
     const { status, json } = await viewer.get('/funnel');
     expect(status).toBe(200);

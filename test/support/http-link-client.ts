@@ -75,3 +75,24 @@ export async function authorizeThroughSandbox(
   const callback = await client.follow(callbackUrl);
   return { connectionId, authorizeUrl, callbackUrl, callback };
 }
+
+/**
+ * One customer's Hosted Link visit over HTTP: a new company whose Link URL is opened, then
+ * `decision` at the Sandbox and, once connected, Complete; without a decision the visitor only
+ * looks and leaves.
+ */
+export async function visitLink(
+  doorway: { url: string; api(method: string, path: string, body?: unknown): Promise<{ json: any }> },
+  companyName: string,
+  decision?: 'authorize' | 'cancel',
+): Promise<void> {
+  const company = (await doorway.api('POST', '/companies', { name: companyName })).json;
+  const client = new HttpLinkClient(doorway.url);
+  const { sessionId } = await client.open(company.redirect as string);
+  if (!decision) return;
+  await authorizeThroughSandbox(client, sessionId, decision);
+  if (decision === 'authorize') {
+    const completed = await client.api(sessionId, 'POST', '/complete');
+    if (completed.status !== 200) throw new Error(`Complete answered ${completed.status}: ${JSON.stringify(completed.json)}`);
+  }
+}

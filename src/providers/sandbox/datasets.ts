@@ -4,6 +4,7 @@
  * every machine, every run) and tests can assert exact values.
  */
 import { deriveBanking, type SandboxBankAccount, type SandboxBankTransaction } from './banking-data.js';
+import { seededRandom } from '../../domain/seeded-random.js';
 
 export type { SandboxBankAccount, SandboxBankTransaction } from './banking-data.js';
 
@@ -146,18 +147,6 @@ const SPECS: readonly DatasetSpec[] = [
     seed: 0x5eed_0004,
   },
 ];
-
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; good enough for sample data, not for secrets. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const isoDate = (year: number, monthIndex: number, day: number) => new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
 const toMajor = (minor: number) => minor / 100;
