@@ -111,6 +111,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     // from the deployment key, so every process agrees on it without storing it.
     sandboxOAuthApp: { clientId: 'doorway-sandbox', clientSecret: secrets.deriveKey('sandbox-oauth-client').toString('base64url') },
     linkSessionsPerMinute: config.link.sessionsPerMinute,
+    linkEventRetentionDays: config.link.eventRetentionDays,
     outboundFetch: createPlatformFetch({ guarded: guardedFetch.fetch, direct: globalThis.fetch, ownSandboxPrefix: `${urls.base}/sandbox/` }),
     operatorLog: log.child({ component: 'outbound' }),
   };

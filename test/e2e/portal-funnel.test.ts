@@ -83,6 +83,9 @@ describe('the Auth funnel page', () => {
     await page.waitForURL(new RegExp(`from=${yesterday}&to=${yesterday}$`));
     await expect.poll(async () => (await tableRows(page, 'Customers per step'))[0]).toEqual(['Opened Link', '0', '–', '–']);
     await page.getByText('Nobody began authorizing a category in this period.').waitFor();
+    expect(await page.getByText(/only counts visits from/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Last 365 days' }).click();
+    await page.getByText(/this period only counts visits from \d{4}-\d{2}-\d{2} on/).waitFor();
     await expectNoAxeViolations(page, 'auth funnel, an empty period');
     await page.context().close();
   });

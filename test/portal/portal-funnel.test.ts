@@ -22,6 +22,8 @@ describe.each(TEST_DIALECTS)('Portal auth funnel on %s', (dialect) => {
     expect(status).toBe(200);
     const today = new Date().toISOString().slice(0, 10);
     expect(json.period.to).toBe(today);
+    // The test Doorway keeps events for LINK_EVENT_RETENTION_DAYS' default, 90 days.
+    expect(json.eventsKeptFrom).toBe(new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10));
     expect(json.steps.map((s: { step: string; companies: number }) => [s.step, s.companies])).toEqual([
       ['opened', 3],
       ['platform_chosen', 2],

@@ -65,6 +65,8 @@ export interface WeeklyFunnel {
 export interface AuthFunnel {
   /** The period as asked: inclusive UTC days `YYYY-MM-DD`. */
   period: { from: string; to: string };
+  /** The first whole UTC day whose events are all still kept (older ones are pruned), when known. */
+  eventsKeptFrom: string | null;
   /** Companies reaching each step (or a later one), in step order; never increasing. */
   steps: Array<{ step: FunnelStep; companies: number }>;
   /** Companies that did not complete, by the last step they reached (every step but `completed`). */
@@ -83,7 +85,7 @@ export function isoWeekStart(day: string): string {
 }
 
 /** The funnel the Portal shows, from the counts storage computed. */
-export function buildAuthFunnel(period: { from: string; to: string }, counts: FunnelCounts): AuthFunnel {
+export function buildAuthFunnel(period: { from: string; to: string }, counts: FunnelCounts, eventsKeptFrom: string | null = null): AuthFunnel {
   const furthestOf = new Map(counts.furthest.map((row) => [row.step, row.companies]));
   const steps = FUNNEL_STEPS.map((step, index) => ({
     step,
@@ -96,7 +98,7 @@ export function buildAuthFunnel(period: { from: string; to: string }, counts: Fu
     const { opened = 0, connected = 0, completed = 0 } = byWeek.get(week) ?? {};
     weeks.push({ weekStart: week, opened, connected, completed, completionRate: opened > 0 ? completed / opened : null });
   }
-  return { period, steps, dropOut, categories: counts.categories, platforms: counts.platforms, weeks };
+  return { period, eventsKeptFrom, steps, dropOut, categories: counts.categories, platforms: counts.platforms, weeks };
 }
 
 /** `day` (`YYYY-MM-DD`) moved by `days`, in UTC. */

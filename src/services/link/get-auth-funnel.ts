@@ -1,6 +1,7 @@
 import { addDays, buildAuthFunnel, type AuthFunnel } from '../../domain/link/auth-funnel.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor, ServiceDeps } from '../deps.js';
+import type { LinkDeps } from './link-deps.js';
 
 /** The longest period one funnel covers: a year, leap day included. */
 export const MAX_FUNNEL_DAYS = 366;
@@ -31,16 +32,25 @@ export interface AuthFunnelInput {
  * - weeks: per ISO week (Monday, UTC) the companies active that week, how many connected and how
  *   many completed that week, and completed ÷ opened.
  *
- * Events of other clients, and events outside the period, never count. Counted in SQL by
+ * Events of other clients, and events outside the period, never count; events older than the
+ * retention (LINK_EVENT_RETENTION_DAYS) are gone, which `eventsKeptFrom` tells. Counted in SQL by
  * `store.linkEvents.countAuthFunnel`; only the cumulative steps and empty weeks are filled in here.
  */
-export async function getAuthFunnel(deps: Pick<ServiceDeps, 'store' | 'clock'>, actor: Actor, input: AuthFunnelInput = {}): Promise<AuthFunnel> {
-  const period = resolvePeriod(deps.clock.now(), input);
+export async function getAuthFunnel(
+  deps: Pick<ServiceDeps, 'store' | 'clock'> & Partial<Pick<LinkDeps, 'linkEventRetentionDays'>>,
+  actor: Actor,
+  input: AuthFunnelInput = {},
+): Promise<AuthFunnel> {
+  const now = deps.clock.now();
+  const period = resolvePeriod(now, input);
+  // The pruner deletes events created before now − retention: the day after that instant is whole.
+  const retention = deps.linkEventRetentionDays;
+  const keptFrom = retention === undefined ? null : addDays(new Date(now.getTime() - retention * 86_400_000).toISOString().slice(0, 10), 1);
   const counts = await deps.store.linkEvents.countAuthFunnel(actor.clientId, {
     from: `${period.from}T00:00:00.000Z`,
     to: `${addDays(period.to, 1)}T00:00:00.000Z`,
   });
-  return buildAuthFunnel(period, counts);
+  return buildAuthFunnel(period, counts, keptFrom);
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,4 +7,6 @@ export interface LinkDeps extends ServiceDeps {
   urls: PublicUrls;
   /** Link pages one client address may open per minute (LINK_SESSIONS_PER_MINUTE); 0: unlimited. */
   linkSessionsPerMinute: number;
+  /** Days Link events are kept before the pruner deletes them (LINK_EVENT_RETENTION_DAYS). */
+  linkEventRetentionDays: number;
 }

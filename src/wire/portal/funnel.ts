@@ -16,6 +16,8 @@ export interface AuthorizationCountsView {
 export interface AuthFunnelView {
   /** Inclusive UTC days, `YYYY-MM-DD`. */
   period: { from: string; to: string };
+  /** The first whole UTC day whose Link events are all still kept (LINK_EVENT_RETENTION_DAYS); older ones are pruned. */
+  eventsKeptFrom: string | null;
   /** Customers reaching each step or a later one, in step order. */
   steps: Array<{ step: FunnelStepName; companies: number }>;
   /** Customers that did not complete, by the furthest step they reached. */

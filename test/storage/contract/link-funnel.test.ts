@@ -63,6 +63,7 @@ describeContract('link auth funnel', (t) => {
     const funnel = await getAuthFunnel({ store: t.store, clock }, { clientId: client.id }, { from: '2024-01-01', to: '2024-01-14' });
     expect(funnel).toEqual({
       period: { from: '2024-01-01', to: '2024-01-14' },
+      eventsKeptFrom: null,
       steps: [
         { step: 'opened', companies: 7 },
         { step: 'platform_chosen', companies: 6 },

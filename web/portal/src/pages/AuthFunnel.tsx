@@ -28,6 +28,11 @@ export function AuthFunnel() {
       />
       <PeriodPicker period={period} />
       <ErrorNotice message={funnel.error?.message ?? ''} />
+      {funnel.data?.eventsKeptFrom && funnel.data.period.from < funnel.data.eventsKeptFrom ? (
+        <p class="pt-card pt-funnel-kept">
+          Link keeps its events for a limited time, so this period only counts visits from <strong>{funnel.data.eventsKeptFrom}</strong> on.
+        </p>
+      ) : null}
       {funnel.data ? (
         <div aria-busy={funnel.loading ? 'true' : undefined}>
           <FunnelSections funnel={funnel.data} />
