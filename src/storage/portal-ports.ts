@@ -12,8 +12,16 @@ export interface StaffUserRepository {
   findForSignIn(email: string): Promise<{ user: StaffUser; passwordHash: string } | undefined>;
   findById(clientId: string, id: string): Promise<StaffUser | undefined>;
   list(clientId: string): Promise<StaffUser[]>;
+  /** One page of the client's users, by email. */
+  listPage(clientId: string, page: { offset: number; limit: number }): Promise<StaffUser[]>;
   count(clientId: string): Promise<number>;
   countWithRole(clientId: string, role: StaffRole): Promise<number>;
+  /**
+   * The ids of the client's admins, locked until the transaction ends (PostgreSQL `FOR UPDATE`;
+   * SQLite runs one transaction at a time), so two admins demoting or removing each other at
+   * once cannot both pass a "not the last admin" check. Call it inside a transaction.
+   */
+  lockAdmins(clientId: string): Promise<string[]>;
   updateRole(clientId: string, id: string, role: StaffRole, modified: string): Promise<boolean>;
   updatePassword(clientId: string, id: string, passwordHash: string, modified: string): Promise<boolean>;
   delete(clientId: string, id: string): Promise<boolean>;
@@ -38,6 +46,9 @@ export interface StaffInvitationRepository {
   /** Marks it accepted unless it already was (true for exactly one of concurrent accepts). */
   markAccepted(id: string, acceptedAt: string): Promise<boolean>;
   list(clientId: string): Promise<StaffInvitation[]>;
+  /** The client's invitations neither accepted nor expired at `now`, newest first. */
+  listPending(clientId: string, now: string, limit: number): Promise<StaffInvitation[]>;
+  countPending(clientId: string, now: string): Promise<number>;
   delete(clientId: string, id: string): Promise<boolean>;
   deleteExpired(now: string, limit: number): Promise<number>;
 }

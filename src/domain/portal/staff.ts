@@ -102,3 +102,6 @@ export interface StaffInvitation {
  */
 export const SIGN_IN_FAILURES_PER_ACCOUNT = { name: 'portal-sign-in-failures', limit: 5, windowMs: 15 * 60 * 1000 } as const;
 export const SIGN_IN_ATTEMPTS_PER_ADDRESS = { name: 'portal-sign-in-address', limit: 100, windowMs: 15 * 60 * 1000 } as const;
+
+/** The rate-limit bucket of an account's failed password checks (sign-in, changing the password). */
+export const signInFailureBucket = (email: string): string => `${SIGN_IN_FAILURES_PER_ACCOUNT.name}:${email.slice(0, 254)}`;

@@ -25,6 +25,9 @@ import { registerCompanyConnectionsRoutes } from './company-connections-routes.j
 import { registerIntegrationsRoutes } from './integrations-routes.js';
 import { registerLinkSettingsRoutes } from './link-settings-routes.js';
 import { registerFunnelRoutes } from './funnel-routes.js';
+import { registerAccountRoutes } from './account-routes.js';
+import { registerInvitationLinkRoutes } from './invitation-link-routes.js';
+import { registerUsersRoutes } from './users-routes.js';
 
 export interface PortalAppOptions {
   deps: LinkDeps;
@@ -74,6 +77,7 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   api.use('/portal/api/*', requestBodyLimit(maxBodyBytes, (c) => respondWithPortalApiError(c, new HTTPException(413))));
   api.use('/portal/api/*', rejectUnstorableText());
   registerSignInRoute(api, portal);
+  registerInvitationLinkRoutes(api, portal);
   // Everything registered after this line needs a signed-in user.
   api.use('/portal/api/*', requireStaff(portal.deps, portal.publicOrigin));
   registerSessionRoutes(api, portal);
@@ -84,6 +88,8 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   registerLinkSettingsRoutes(api, portal);
   registerIntegrationsRoutes(api, portal);
   registerFunnelRoutes(api, portal);
+  registerAccountRoutes(api, portal);
+  registerUsersRoutes(api, portal);
   api.all('/portal/api/*', (c) => respondWithPortalApiError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
   return api as unknown as Hono<HttpEnv>;
 }

@@ -9,35 +9,54 @@ import type { ServiceDeps } from '../deps.js';
 /** A client may have this many staff users; more is a mistake or an attack. */
 export const MAX_STAFF_USERS_PER_CLIENT = 500;
 
+/** A checked new user and its password's hash, ready to insert in a transaction. */
+export interface PreparedStaffUser {
+  user: StaffUser;
+  passwordHash: string;
+}
+
 /**
- * Creates a staff user of `clientId` (the first admin at start-up, an operator's CLI, an accepted
- * invitation). Pass `store` to run inside a caller's transaction. The password is hashed before
- * the transaction, so no lock is held for the hash's ~0.3 s.
+ * Checks a new user's email and password and hashes the password: the slow part (~0.3 s), done
+ * before any transaction so no lock is held meanwhile.
  */
-export async function createStaffUser(
-  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+export async function prepareStaffUser(
+  deps: Pick<ServiceDeps, 'clock'>,
   input: { clientId: string; email: string; password: string; role: StaffRole },
-  store?: Store,
-): Promise<StaffUser> {
+): Promise<PreparedStaffUser> {
   const email = normaliseEmail(input.email);
   if (!isPlausibleEmail(email)) throw new AppError('BAD_REQUEST', 'Enter a valid email address.', { validation: [{ itemId: 'email', message: 'Enter a valid email address.', validatorName: 'email' }] });
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError('BAD_REQUEST', problem, { validation: [{ itemId: 'password', message: problem, validatorName: 'password' }] });
   const passwordHash = await hashPassword(input.password);
   const now = toIso(deps.clock.now());
-  const user: StaffUser = { id: newId(), clientId: input.clientId, email, role: input.role, created: now, modified: now };
-  const write = async (tx: Store) => {
-    if ((await tx.staffUsers.count(input.clientId)) >= MAX_STAFF_USERS_PER_CLIENT) {
-      throw new AppError('CONFLICT', `A client can have at most ${MAX_STAFF_USERS_PER_CLIENT} users.`);
-    }
-    if (await tx.staffUsers.findForSignIn(email)) throw emailTaken();
-    await tx.staffUsers.insert(user, passwordHash).catch((error: unknown) => {
-      // Two creations racing past the check: the unique index decides.
-      throw /unique|duplicate/i.test(String(error)) ? emailTaken() : error;
-    });
-  };
-  await (store ? write(store) : deps.store.transaction(write));
+  return { user: { id: newId(), clientId: input.clientId, email, role: input.role, created: now, modified: now }, passwordHash };
+}
+
+/** Inserts a prepared user in `tx` (an accepted invitation's transaction), within the client's limit. */
+export async function insertStaffUser(tx: Store, prepared: PreparedStaffUser): Promise<StaffUser> {
+  const { user, passwordHash } = prepared;
+  if ((await tx.staffUsers.count(user.clientId)) >= MAX_STAFF_USERS_PER_CLIENT) {
+    throw new AppError('CONFLICT', `A client can have at most ${MAX_STAFF_USERS_PER_CLIENT} users.`);
+  }
+  if (await tx.staffUsers.findForSignIn(user.email)) throw staffEmailTaken();
+  await tx.staffUsers.insert(user, passwordHash).catch((error: unknown) => {
+    // Two creations racing past the check: the unique index decides.
+    throw /unique|duplicate/i.test(String(error)) ? staffEmailTaken() : error;
+  });
   return user;
 }
 
-const emailTaken = () => new AppError('CONFLICT', 'A user with that email already exists.', { validation: [{ itemId: 'email', message: 'A user with that email already exists.', validatorName: 'unique' }] });
+/** Creates a staff user of `clientId` (the first admin at start-up, an operator's CLI, tests). */
+export async function createStaffUser(
+  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  input: { clientId: string; email: string; password: string; role: StaffRole },
+): Promise<StaffUser> {
+  const prepared = await prepareStaffUser(deps, input);
+  return deps.store.transaction((tx) => insertStaffUser(tx, prepared));
+}
+
+/** One account per email across every client (sign-in needs no tenant picker). */
+export const staffEmailTaken = () =>
+  new AppError('CONFLICT', 'That email already has a Doorway account. A person can belong to one client only.', {
+    validation: [{ itemId: 'email', message: 'That email already has a Doorway account.', validatorName: 'unique' }],
+  });

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { rateLimitWindowStart } from '../../domain/link/rate-limits.js';
-import { normaliseEmail, SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_FAILURES_PER_ACCOUNT } from '../../domain/portal/staff.js';
+import { normaliseEmail, SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_FAILURES_PER_ACCOUNT, signInFailureBucket } from '../../domain/portal/staff.js';
 import { verifyPassword } from '../../security/passwords.js';
 import type { ServiceDeps } from '../deps.js';
 import { openStaffSession, type OpenedStaffSession } from './open-staff-session.js';
@@ -23,7 +23,7 @@ export async function signInStaff(
   const email = normaliseEmail(input.email);
   const now = deps.clock.now();
   const addressWindow = rateLimitWindowStart(SIGN_IN_ATTEMPTS_PER_ADDRESS, now);
-  const accountBucket = `${SIGN_IN_FAILURES_PER_ACCOUNT.name}:${email.slice(0, 254)}`;
+  const accountBucket = signInFailureBucket(email);
   const accountWindow = rateLimitWindowStart(SIGN_IN_FAILURES_PER_ACCOUNT, now);
   const attempts = await deps.store.rateLimits.hit(`${SIGN_IN_ATTEMPTS_PER_ADDRESS.name}:${input.address}`, addressWindow);
   if (attempts > SIGN_IN_ATTEMPTS_PER_ADDRESS.limit) throw new AppError('TOO_MANY_REQUESTS', SLOW_DOWN);

@@ -48,7 +48,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     idempotencyKeys: createIdempotencyKeyRepository(db),
     sandboxGrants: createSandboxGrantRepository(db, dialect, compiled),
     tokenRefresh: createTokenRefreshRepository(db, dialect, compiled),
-    staffUsers: createStaffUserRepository(db),
+    staffUsers: createStaffUserRepository(db, dialect),
     staffSessions: createStaffSessionRepository(db, dialect),
     staffInvitations: createStaffInvitationRepository(db, dialect),
     transactionsRunOneAtATime: dialect === 'sqlite',

@@ -19,7 +19,7 @@ const toUser = (row: Omit<Selectable<PortalUsersTable>, 'password_hash'>): Staff
 
 const USER_COLUMNS = ['id', 'client_id', 'email', 'role', 'created', 'modified'] as const;
 
-export function createStaffUserRepository(db: Kysely<Tables>): StaffUserRepository {
+export function createStaffUserRepository(db: Kysely<Tables>, dialect: Dialect): StaffUserRepository {
   return {
     async insert(user, passwordHash) {
       await db
@@ -39,6 +39,17 @@ export function createStaffUserRepository(db: Kysely<Tables>): StaffUserReposito
       const rows = await db.selectFrom('portal_users').select(USER_COLUMNS).where('client_id', '=', clientId).orderBy('email').execute();
       return rows.map(toUser);
     },
+    async listPage(clientId, page) {
+      const rows = await db
+        .selectFrom('portal_users')
+        .select(USER_COLUMNS)
+        .where('client_id', '=', clientId)
+        .orderBy('email')
+        .offset(page.offset)
+        .limit(page.limit)
+        .execute();
+      return rows.map(toUser);
+    },
     async count(clientId) {
       const row = await db.selectFrom('portal_users').select((eb) => eb.fn.countAll<number>().as('n')).where('client_id', '=', clientId).executeTakeFirstOrThrow();
       return Number(row.n);
@@ -51,6 +62,11 @@ export function createStaffUserRepository(db: Kysely<Tables>): StaffUserReposito
         .where('role', '=', role)
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async lockAdmins(clientId) {
+      const query = db.selectFrom('portal_users').select('id').where('client_id', '=', clientId).where('role', '=', 'admin');
+      const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
+      return rows.map((row) => row.id);
     },
     async updateRole(clientId, id, role, modified) {
       const result = await db.updateTable('portal_users').set({ role, modified }).where('client_id', '=', clientId).where('id', '=', id).executeTakeFirst();
@@ -138,6 +154,8 @@ const toInvitation = (row: Selectable<PortalInvitationsTable>): StaffInvitation 
 });
 
 export function createStaffInvitationRepository(db: Kysely<Tables>, dialect: Dialect): StaffInvitationRepository {
+  const pendingOf = (clientId: string, now: string) =>
+    db.selectFrom('portal_invitations').where('client_id', '=', clientId).where('accepted_at', 'is', null).where('expires_at', '>', now);
   return {
     async insert(invitation) {
       await db
@@ -172,6 +190,14 @@ export function createStaffInvitationRepository(db: Kysely<Tables>, dialect: Dia
     async list(clientId) {
       const rows = await db.selectFrom('portal_invitations').selectAll().where('client_id', '=', clientId).orderBy('created', 'desc').execute();
       return rows.map(toInvitation);
+    },
+    async listPending(clientId, now, limit) {
+      const rows = await pendingOf(clientId, now).selectAll().orderBy('created', 'desc').limit(limit).execute();
+      return rows.map(toInvitation);
+    },
+    async countPending(clientId, now) {
+      const row = await pendingOf(clientId, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async delete(clientId, id) {
       const result = await db.deleteFrom('portal_invitations').where('client_id', '=', clientId).where('id', '=', id).executeTakeFirst();
