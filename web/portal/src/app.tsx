@@ -36,23 +36,20 @@ export function PortalApp({ bootstrap }: { bootstrap: PortalBootstrap }) {
     void loadSession();
   }, []);
 
+  const signedIn = (session: PortalSessionView) => {
+    api.setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', session });
+  };
+
   const publicRoute = PUBLIC_ROUTES.find((route) => matchPath(route.pattern, location.path));
   if (publicRoute) {
     const params = matchPath(publicRoute.pattern, location.path)!;
-    return publicRoute.page({ api, params, bootstrap, onSignedIn: () => void loadSession() });
+    return publicRoute.page({ api, params, bootstrap, onSignedIn: signedIn });
   }
   if (state.status === 'loading') return <p class="pt-loading">Loading…</p>;
   if (state.status === 'unreachable') return <p class="pt-loading">Doorway could not be reached: {state.message}</p>;
   if (state.status === 'signed-out') {
-    return (
-      <SignIn
-        api={api}
-        onSignedIn={(session) => {
-          api.setCsrfToken(session.csrfToken);
-          setState({ status: 'signed-in', session });
-        }}
-      />
-    );
+    return <SignIn api={api} onSignedIn={signedIn} />;
   }
 
   const session = state.session;

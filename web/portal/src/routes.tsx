@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
-import type { PortalBootstrap, StaffRole } from '../../../src/wire/portal/session';
+import type { PortalBootstrap, PortalSessionView, StaffRole } from '../../../src/wire/portal/session';
 import type { PortalApi } from './api';
+import { AcceptInvitation } from './pages/AcceptInvitation';
+import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
 import { Companies } from './pages/Companies';
 import { Company } from './pages/Company';
@@ -10,6 +12,7 @@ import { LinkSettingsPage } from './pages/LinkSettings';
 import { AuthFunnel } from './pages/AuthFunnel';
 import { Placeholder } from './pages/Placeholder';
 import { RedirectsPage } from './pages/Redirects';
+import { Users } from './pages/Users';
 import { WebhookConsumer } from './pages/WebhookConsumer';
 import { Webhooks } from './pages/Webhooks';
 
@@ -43,16 +46,18 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: ApiKeys },
   { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: Webhooks },
   { pattern: '/webhooks/:consumerId', title: 'Webhook consumer', page: WebhookConsumer },
-  { pattern: '/users', title: 'Users', nav: { label: 'Users', group: 'Team' }, minRole: 'admin', page: placeholder('Users') },
+  { pattern: '/users', title: 'Users', nav: { label: 'Users', group: 'Team' }, minRole: 'admin', page: Users },
+  { pattern: '/account', title: 'Your account', page: Account },
 ];
 
 /** Pages that need no session (an invited user has none yet). */
 export interface PublicRoute {
   pattern: string;
-  page: (props: { api: PortalApi; params: Record<string, string>; bootstrap: PortalBootstrap; onSignedIn: () => void }) => JSX.Element;
+  /** `onSignedIn` takes the session the page's own sign-in (accepting an invitation) opened. */
+  page: (props: { api: PortalApi; params: Record<string, string>; bootstrap: PortalBootstrap; onSignedIn: (session: PortalSessionView) => void }) => JSX.Element;
 }
 
-export const PUBLIC_ROUTES: PublicRoute[] = [];
+export const PUBLIC_ROUTES: PublicRoute[] = [{ pattern: '/invitations/:token', page: (props) => <AcceptInvitation {...props} /> }];
 
 /** Where `/portal` itself goes once signed in. */
 export const HOME = '/companies';

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { Hidden } from '../../../ui/src/components/Button';
 import { Link } from './Link';
 import { NAV_GROUPS, ROUTES } from '../routes';
 import { usePortal } from '../portal-context';
@@ -60,7 +61,10 @@ export function PortalLayout({ currentPattern, onSignOut, children }: { currentP
 function Account({ class: className, email, role, onSignOut }: { class: string; email: string; role: string; onSignOut: (everywhere: boolean) => void }) {
   return (
     <div class={className}>
-      <span class="pt-user-email">{email}</span>
+      <Link href="/account" class="pt-user-email">
+        {email}
+        <Hidden> (your account)</Hidden>
+      </Link>
       <span class="dw-badge dw-badge--neutral">{role}</span>
       <button type="button" class="pt-link-button" onClick={() => onSignOut(false)}>
         Sign out
