@@ -5,6 +5,7 @@ import { createRuntime, VERSION } from './bootstrap/create-runtime.js';
 import { exportConnectionsToFile, ExportFileExistsError } from './bootstrap/export-connections-file.js';
 import { createClient } from './services/clients/create-client.js';
 import { ensureFirstAdmin } from './services/portal-auth/ensure-first-admin.js';
+import { staffEmailInUse } from './services/portal-auth/staff-email-in-use.js';
 
 const USAGE = 'Usage: doorway [serve | worker | migrate | create-client <name> [slug] [--admin-email <email>] | export-connections <file>]';
 
@@ -33,6 +34,13 @@ async function main(argv: string[]): Promise<void> {
     const emailAt = argv.indexOf('--admin-email');
     const adminEmail = emailAt > 0 ? argv[emailAt + 1] : undefined;
     const positional = argv.slice(1, emailAt > 0 ? emailAt : undefined);
+    // One account per email across clients: refuse before creating a client that would have no admin.
+    if (adminEmail && (await staffEmailInUse(runtime.deps, adminEmail))) {
+      process.stderr.write(`${adminEmail} already has a Doorway account (a person belongs to one client). Choose another --admin-email.\n`);
+      process.exitCode = 1;
+      await runtime.close();
+      return;
+    }
     const { client, apiKey } = await createClient(runtime.deps, { name: positional[0]!, slug: positional[1] });
     process.stdout.write(`Created client "${client.name}" (${client.id}, slug ${client.slug}). API key (shown once):\n\n  ${apiKey}\n\n`);
     // Its first Portal admin, with a generated password shown this once.
