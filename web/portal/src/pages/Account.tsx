@@ -3,7 +3,7 @@ import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../ui/src/components/Field';
 import type { PortalSessionView } from '../../../../src/wire/portal/session';
-import { PortalApiError } from '../api';
+import { formProblem } from '../form-problem';
 import { PageHeader } from '../layout/PageHeader';
 import { usePortal } from '../portal-context';
 
@@ -34,9 +34,9 @@ export function Account() {
       setStatus('Your password was changed. You were signed out on every other device.');
       await refreshSession();
     } catch (failure) {
-      const problem = failure instanceof PortalApiError ? failure : new PortalApiError(0, 'UNKNOWN', 'That did not work. Try again.');
+      const problem = formProblem(failure, 'That did not work. Try again.');
       setFields(problem.fields);
-      setError(Object.keys(problem.fields).length > 0 ? '' : problem.message);
+      setError(problem.message);
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../../ui/src/components/ErrorNotice';
 import { Field } from '../../../../ui/src/components/Field';
 import type { StaffRole } from '../../../../../src/wire/portal/session';
 import type { PortalCreatedInvitation } from '../../../../../src/wire/portal/users';
-import { PortalApiError } from '../../api';
+import { formProblem } from '../../form-problem';
 import { usePortal } from '../../portal-context';
 import { ROLE_CHOICES, RoleOptions } from './role-options';
 
@@ -33,9 +33,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
       setEmail('');
       onInvited();
     } catch (failure) {
-      const problem = failure instanceof PortalApiError ? failure : new PortalApiError(0, 'UNKNOWN', 'Inviting failed. Try again.');
+      const problem = formProblem(failure, 'Inviting failed. Try again.');
       setFields(problem.fields);
-      setError(Object.keys(problem.fields).length > 0 ? '' : problem.message);
+      setError(problem.message);
     } finally {
       setBusy(false);
     }
