@@ -57,15 +57,18 @@ describe.each(TEST_DIALECTS)('Portal access control on %s', (dialect) => {
     const admin = await signInAsAdmin(doorway);
     const member = await staffUser(doorway, 'developer');
     const invitation = (await admin.post('/invitations', { email: `tenant-${Date.now()}@invited.test`, role: 'viewer' })).json.invitation;
-    const company = (await doorway.api('POST', '/companies', { name: `Tenant One ${Date.now()}` })).json;
-    const connection = (await doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' })).json;
     const apiKey = (await doorway.api('POST', '/apiKeys', { name: 'tenant one key' })).json;
     const consumer = (await doorway.api('POST', '/webhooks', { url: 'https://hooks.example/tenant-one', eventTypes: ['company.created'] })).json;
-    const ids: Record<string, string> = {
+    // Created after the consumer, so its company.created event is a message in the consumer's log.
+    const company = (await doorway.api('POST', '/companies', { name: `Tenant One ${Date.now()}` })).json;
+    const message = (await doorway.api('GET', `/webhooks/${consumer.id}/messages`)).json.results[0];
+    const connection = (await doorway.api('POST', `/companies/${company.id}/connections`, { platformKey: 'mqjo' })).json;
+    const ids: Record<string, string | undefined> = {
       userId: member.session!.user.id,
       invitationId: invitation.id,
       companyId: company.id,
       connectionId: connection.id,
+      messageId: message?.id,
       apiKeyId: apiKey.id,
       consumerId: consumer.id,
       webhookId: consumer.id,
@@ -73,7 +76,7 @@ describe.each(TEST_DIALECTS)('Portal access control on %s', (dialect) => {
     for (const [param, id] of Object.entries(ids)) expect(id, param).toBeTruthy();
     /** Route parameters that name no tenant's resource (a platform, a secret link's token). */
     const shared = new Set(['platformKey', 'token']);
-    const marks = [...Object.values(ids), member.email, invitation.email, company.name];
+    const marks = [...(Object.values(ids) as string[]), member.email, invitation.email, company.name];
 
     const { client: second } = await createClient(doorway.runtime.deps, { name: 'Tenant Two' });
     const outsiders = await Promise.all((['admin', 'developer', 'viewer'] as const).map((role) => staffUser(doorway, role, second.id)));
