@@ -24,6 +24,17 @@ export const PORTAL_CHANGE_ROUTES: PortalChangeRoute[] = [
   // Invitation links and the user's own account (invitation-link-routes.ts, account-routes.ts)
   { method: 'POST', path: '/portal/api/invitation-links/:token', role: 'anyone' },
   { method: 'PUT', path: '/portal/api/account/password', role: 'viewer' },
+  // API keys and webhooks (api-keys-routes.ts, webhooks-routes.ts)
+  { method: 'POST', path: '/portal/api/api-keys', role: 'developer' },
+  { method: 'DELETE', path: '/portal/api/api-keys/:apiKeyId', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks', role: 'developer' },
+  { method: 'PATCH', path: '/portal/api/webhooks/:consumerId', role: 'developer' },
+  { method: 'DELETE', path: '/portal/api/webhooks/:consumerId', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks/:consumerId/secret/reveal', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks/:consumerId/secret/rotate', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks/:consumerId/messages/:messageId/resend', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks/:consumerId/recover', role: 'developer' },
+  { method: 'POST', path: '/portal/api/webhooks/:consumerId/test', role: 'developer' },
   // Users and invitations (users-routes.ts)
   { method: 'PATCH', path: '/portal/api/users/:userId', role: 'admin' },
   { method: 'DELETE', path: '/portal/api/users/:userId', role: 'admin' },
