@@ -24,6 +24,12 @@ export const PORTAL_CHANGE_ROUTES: PortalChangeRoute[] = [
   // Invitation links and the user's own account (invitation-link-routes.ts, account-routes.ts)
   { method: 'POST', path: '/portal/api/invitation-links/:token', role: 'anyone' },
   { method: 'PUT', path: '/portal/api/account/password', role: 'viewer' },
+  // Companies and their connections (companies-routes.ts, company-connections-routes.ts)
+  { method: 'POST', path: '/portal/api/companies', role: 'developer' },
+  { method: 'PATCH', path: '/portal/api/companies/:companyId', role: 'developer' },
+  { method: 'DELETE', path: '/portal/api/companies/:companyId', role: 'developer' },
+  { method: 'POST', path: '/portal/api/companies/:companyId/connections/:connectionId/unlink', role: 'developer' },
+  { method: 'DELETE', path: '/portal/api/companies/:companyId/connections/:connectionId', role: 'developer' },
   // API keys and webhooks (api-keys-routes.ts, webhooks-routes.ts)
   { method: 'POST', path: '/portal/api/api-keys', role: 'developer' },
   { method: 'DELETE', path: '/portal/api/api-keys/:apiKeyId', role: 'developer' },
