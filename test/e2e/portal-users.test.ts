@@ -4,26 +4,17 @@
  * role and removes them, and the removed user's next action shows the sign-in form; a viewer has
  * no Users page and is refused by direct request. Screenshots and axe on desktop and phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, VIEWPORTS } from '../support/browser.js';
 import { staffUser } from '../support/portal-client.js';
 import { signInToPortal } from '../support/portal-browser.js';
-import { startDoorway, TEST_ADMIN, type RunningDoorway } from '../support/start-doorway.js';
+import { portalBrowserSuite } from '../support/portal-e2e.js';
+import { TEST_ADMIN } from '../support/start-doorway.js';
 
-let doorway: RunningDoorway;
-let browser: Browser;
+const suite = portalBrowserSuite();
 
-beforeAll(async () => {
-  doorway = await startDoorway();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await doorway?.close();
-});
-
-const clientName = () => doorway.runtime.defaultClient.client.name;
+const clientName = () => suite.doorway.runtime.defaultClient.client.name;
 
 /** Runs a change from inside the page, as a hand-made request would: the session cookie and its CSRF token. */
 const directChange = (page: Page, method: string, path: string, body: unknown) =>
@@ -38,6 +29,7 @@ const directChange = (page: Page, method: string, path: string, body: unknown) =
 
 describe('managing Portal users', () => {
   it('invites a developer who joins through the link, changes their role, and removes them', async () => {
+    const { doorway, browser } = suite;
     const admin = await signInToPortal(browser, doorway, TEST_ADMIN, { path: '/users' });
     await admin.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await admin.getByRole('cell', { name: `${TEST_ADMIN.email} (you)` }).waitFor();
@@ -112,6 +104,7 @@ describe('managing Portal users', () => {
   });
 
   it('shows the Users page on a phone', async () => {
+    const { doorway, browser } = suite;
     const page = await signInToPortal(browser, doorway, TEST_ADMIN, { viewport: VIEWPORTS.phone, path: '/users' });
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await page.getByLabel(`Role of ${TEST_ADMIN.email}`).waitFor();
@@ -121,6 +114,7 @@ describe('managing Portal users', () => {
   });
 
   it('gives a viewer no Users page and refuses their direct requests', async () => {
+    const { doorway, browser } = suite;
     const viewer = await staffUser(doorway, 'viewer');
     const page = await signInToPortal(browser, doorway, viewer, { path: '/users' });
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();

@@ -1,6 +1,6 @@
-import { Button } from '../../../ui/src/components/Button';
 import { ErrorNotice } from '../../../ui/src/components/ErrorNotice';
 import type { PortalInvitationList, PortalStaffUserPage } from '../../../../src/wire/portal/users';
+import { Pager } from '../companies/Pager';
 import { PageHeader } from '../layout/PageHeader';
 import { usePortal } from '../portal-context';
 import { navigate, withQuery } from '../router';
@@ -27,19 +27,7 @@ export function Users() {
         <h2 id="pt-users-heading">Users{users.data ? ` (${users.data.totalResults})` : ''}</h2>
         <ErrorNotice message={users.error?.message ?? ''} />
         {users.data ? <UsersTable users={users.data.results} onChanged={users.reload} /> : <p class="pt-muted">Loading…</p>}
-        {pages > 1 ? (
-          <nav class="pt-toolbar pt-pager" aria-label="Pages of users">
-            <Button variant="secondary" disabled={pageNumber <= 1} onClick={() => goTo(pageNumber - 1)}>
-              Previous
-            </Button>
-            <span>
-              Page {pageNumber} of {pages}
-            </span>
-            <Button variant="secondary" disabled={pageNumber >= pages} onClick={() => goTo(pageNumber + 1)}>
-              Next
-            </Button>
-          </nav>
-        ) : null}
+        <Pager label="Pages of users" page={pageNumber} pages={pages} onPage={goTo} />
       </section>
       <InviteForm onInvited={() => void invitations.reload()} />
       <section class="pt-card" aria-labelledby="pt-pending-heading">
