@@ -30,6 +30,13 @@ export const PORTAL_CHANGE_ROUTES: PortalChangeRoute[] = [
   { method: 'DELETE', path: '/portal/api/companies/:companyId', role: 'developer' },
   { method: 'POST', path: '/portal/api/companies/:companyId/connections/:connectionId/unlink', role: 'developer' },
   { method: 'DELETE', path: '/portal/api/companies/:companyId/connections/:connectionId', role: 'developer' },
+  // Link settings, redirects and integrations (link-settings-routes.ts, integrations-routes.ts)
+  { method: 'PUT', path: '/portal/api/settings/link', role: 'developer' },
+  { method: 'PUT', path: '/portal/api/settings/redirects', role: 'developer' },
+  // A POST that changes nothing: it resolves a sample redirect, so every role may.
+  { method: 'POST', path: '/portal/api/settings/redirects/test', role: 'viewer' },
+  { method: 'PUT', path: '/portal/api/integrations/:platformKey', role: 'developer' },
+  { method: 'POST', path: '/portal/api/integrations/:platformKey/test', role: 'developer' },
   // API keys and webhooks (api-keys-routes.ts, webhooks-routes.ts)
   { method: 'POST', path: '/portal/api/api-keys', role: 'developer' },
   { method: 'DELETE', path: '/portal/api/api-keys/:apiKeyId', role: 'developer' },

@@ -10,7 +10,6 @@ import { IntegrationsPage } from './pages/Integrations';
 import { InviteCompany } from './pages/InviteCompany';
 import { LinkSettingsPage } from './pages/LinkSettings';
 import { AuthFunnel } from './pages/AuthFunnel';
-import { Placeholder } from './pages/Placeholder';
 import { RedirectsPage } from './pages/Redirects';
 import { Users } from './pages/Users';
 import { WebhookConsumer } from './pages/WebhookConsumer';
@@ -32,8 +31,6 @@ export interface PortalRoute {
 
 export type NavGroup = 'Onboarding' | 'Link' | 'Developers' | 'Team';
 export const NAV_GROUPS: NavGroup[] = ['Onboarding', 'Link', 'Developers', 'Team'];
-
-const placeholder = (title: string) => () => <Placeholder title={title} />;
 
 export const ROUTES: PortalRoute[] = [
   { pattern: '/companies', title: 'Companies', nav: { label: 'Companies', group: 'Onboarding' }, page: Companies },
