@@ -6,10 +6,11 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
+import { launchBrowser, VIEWPORTS } from '../support/browser.js';
 import { oidcTestPlatform, writeProvidersFile } from '../support/oidc-platform.js';
 import { staffUser } from '../support/portal-client.js';
 import { signInToPortal } from '../support/portal-browser.js';
+import { capture } from '../support/portal-e2e.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { BASIC_CLIENT, startOidcServer, type OidcServer } from '../oauth/support/oidc-server.js';
 
@@ -28,11 +29,6 @@ afterAll(async () => {
   await doorway?.close();
   await oidc?.close();
 });
-
-async function capture(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoAxeViolations(page, name);
-}
 
 const card = (page: Page, name: string): Locator => page.getByRole('form', { name });
 

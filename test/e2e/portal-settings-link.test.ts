@@ -4,36 +4,20 @@
  * see them in the real flow. A viewer sees the settings but cannot change them. Screenshots
  * desktop and phone; axe on each page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from '../support/browser.js';
 import { staffUser } from '../support/portal-client.js';
 import { signInToPortal } from '../support/portal-browser.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { capture, portalBrowserSuite } from '../support/portal-e2e.js';
 
-let doorway: RunningDoorway;
-let browser: Browser;
-
-beforeAll(async () => {
-  doorway = await startDoorway();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await doorway?.close();
-});
+const suite = portalBrowserSuite();
 
 const preview = (page: Page) => page.getByTestId('link-preview');
 
-async function capture(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoAxeViolations(page, name);
-}
-
 describe('Link settings in the Portal', () => {
   it('shows a changed text in the live preview, saves it, and the real Link shows it', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/settings/link' });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/settings/link' });
     await page.getByRole('heading', { name: 'Link settings', level: 1 }).waitFor();
     await preview(page).getByRole('heading', { name: 'Connect your accounts' }).waitFor();
     await capture(page, 'portal-link-settings-desktop');
@@ -46,14 +30,14 @@ describe('Link settings in the Portal', () => {
     await preview(page).getByRole('heading', { name: 'Welcome to Acme Lending' }).waitFor();
     await page.getByLabel('Primary colour').fill('#7a1f5c');
     await expect.poll(() => preview(page).evaluate((el) => el.style.getPropertyValue('--dw-primary'))).toBe('#7a1f5c');
-    expect((await doorway.api('GET', '/settings/link')).json.text).toEqual({});
+    expect((await suite.doorway.api('GET', '/settings/link')).json.text).toEqual({});
     await capture(page, 'portal-link-settings-typed-desktop');
 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
-    expect((await doorway.api('GET', '/settings/link')).json).toMatchObject({ showLandingPage: true, text: { 'landing.title': 'Welcome to Acme Lending' }, branding: { primaryColor: '#7a1f5c' } });
+    expect((await suite.doorway.api('GET', '/settings/link')).json).toMatchObject({ showLandingPage: true, text: { 'landing.title': 'Welcome to Acme Lending' }, branding: { primaryColor: '#7a1f5c' } });
 
-    const company = (await doorway.api('POST', '/companies', { name: 'Bakery Ltd' })).json;
+    const company = (await suite.doorway.api('POST', '/companies', { name: 'Bakery Ltd' })).json;
     const link = await page.context().newPage();
     await link.goto(company.redirect as string);
     await link.getByRole('heading', { name: 'Welcome to Acme Lending' }).waitFor();
@@ -62,7 +46,7 @@ describe('Link settings in the Portal', () => {
   });
 
   it('keeps what was typed when the save is refused', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/settings/link' });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/settings/link' });
     await preview(page).getByRole('heading').first().waitFor();
     await page.getByLabel('Logo URL').fill('http://not-local.example/logo.png');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -72,8 +56,8 @@ describe('Link settings in the Portal', () => {
   });
 
   it('lets a viewer read but not change, and stacks the preview on a phone', async () => {
-    const viewer = await staffUser(doorway, 'viewer');
-    const page = await signInToPortal(browser, doorway, viewer, { path: '/settings/link', viewport: VIEWPORTS.phone });
+    const viewer = await staffUser(suite.doorway, 'viewer');
+    const page = await signInToPortal(suite.browser, suite.doorway, viewer, { path: '/settings/link', viewport: VIEWPORTS.phone });
     await page.getByText('Your role can view these settings but not change them.').waitFor();
     await preview(page).getByRole('heading').first().waitFor();
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);

@@ -3,35 +3,19 @@
  * allowed URLs, and the tester on unsaved values (allowed, then refused with the reason), then
  * saved and used by the real flow's end. Screenshots desktop and phone; axe on the page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, VIEWPORTS } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from '../support/browser.js';
 import { signInToPortal } from '../support/portal-browser.js';
-import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
+import { capture, portalBrowserSuite } from '../support/portal-e2e.js';
 
-let doorway: RunningDoorway;
-let browser: Browser;
-
-beforeAll(async () => {
-  doorway = await startDoorway();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await doorway?.close();
-});
-
-async function capture(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoAxeViolations(page, name);
-}
+const suite = portalBrowserSuite();
 
 const verdict = (page: Page) => page.getByTestId('redirect-verdict');
 
 describe('Redirects in the Portal', () => {
   it('tests unsaved values, says why one is refused, and saves', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/settings/redirects' });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/settings/redirects' });
     await page.getByRole('heading', { name: 'Redirects', level: 1 }).waitFor();
     await page.getByLabel('Redirect URL').fill('https://{env}.lender.example/done?company={companyId}&status={statusCode}');
     await page.getByLabel('Allowed URLs').fill('https://uat.lender.example');
@@ -48,16 +32,16 @@ describe('Redirects in the Portal', () => {
     await verdict(page).getByText('Would be refused').waitFor();
     expect(await verdict(page).innerText()).toContain('prod.lender.example is not in the client');
     // Nothing was saved by testing.
-    expect((await doorway.api('GET', '/profile')).json.redirectUrl).toBe('');
+    expect((await suite.doorway.api('GET', '/profile')).json.redirectUrl).toBe('');
 
     await page.getByRole('button', { name: 'Save redirect' }).click();
     await page.getByText('Saved.').waitFor();
-    expect((await doorway.api('GET', '/profile')).json).toMatchObject({ redirectUrl: 'https://{env}.lender.example/done?company={companyId}&status={statusCode}', whiteListUrls: ['https://uat.lender.example'] });
+    expect((await suite.doorway.api('GET', '/profile')).json).toMatchObject({ redirectUrl: 'https://{env}.lender.example/done?company={companyId}&status={statusCode}', whiteListUrls: ['https://uat.lender.example'] });
     await page.context().close();
   });
 
   it('keeps what was typed when the save is refused, on a phone', async () => {
-    const page = await signInToPortal(browser, doorway, undefined, { path: '/settings/redirects', viewport: VIEWPORTS.phone });
+    const page = await signInToPortal(suite.browser, suite.doorway, undefined, { path: '/settings/redirects', viewport: VIEWPORTS.phone });
     await page.getByLabel('Redirect URL').waitFor();
     await page.getByLabel('Allowed URLs').fill('');
     await page.getByRole('button', { name: 'Save redirect' }).click();
