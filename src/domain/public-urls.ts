@@ -16,12 +16,21 @@ export const PUBLIC_ROUTES = {
   oauthCallback: '/link/oauth/callback',
   linkDone: '/link/done',
   sessionDone: '/link/s/:sessionId/done',
+  /** Embedded Link's ES modules (a drop-in for Codat's `https://link-sdk.codat.io`, and its Connections SDK). */
+  linkSdk: '/link-sdk',
+  connectionsSdk: '/connections-sdk',
   /** The Portal's pages (one app: every path under /portal is the same page, routed in the browser). */
   portal: '/portal',
   portalCompany: '/portal/companies/:companyId',
   /** An invitation link for a new staff user (shown once to the admin who invited them). */
   portalInvitation: '/portal/invitations/:token',
 } as const;
+
+/**
+ * Embedded Link's Link API: the Hosted Link routes (`/link/api/...`) under this prefix, with the
+ * company in the path so the CORS preflight can be answered per client (OpenAPI path syntax).
+ */
+export const EMBEDDED_LINK_API_PREFIX = '/link/embed/companies/{companyId}/api';
 
 /**
  * Where Doorway's built-in Sandbox authorization server lives, relative to Doorway's public URL.
@@ -64,6 +73,8 @@ export const publicPaths = {
   linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
   /** The end page of one visit when the client has no redirect: it says what is connected, if anything. */
   sessionDone: (sessionId: string, base = '') => `${base}/link/s/${sessionId}/done`,
+  /** Embedded Link's Link API base for one company (the SDK appends `/sessions`, `/state`, …). */
+  embeddedLinkApi: (companyId: string, base = '') => `${base}${EMBEDDED_LINK_API_PREFIX.replace('{companyId}', companyId)}`,
   /** The Portal's home (sign-in, then the Companies page). */
   portal: (base = '') => `${base}${PUBLIC_ROUTES.portal}`,
   /** A company in the Portal. */

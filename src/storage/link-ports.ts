@@ -54,3 +54,11 @@ export interface RateLimitRepository {
   /** Deletes up to `limit` buckets whose window started before `before`; returns how many. */
   deleteWindowsBefore(before: string, limit: number): Promise<number>;
 }
+
+/** `DELETE /companies/{id}/accessToken`: tokens for a company issued before `notBefore` are refused. */
+export interface CompanyAccessRevocationRepository {
+  /** The company's cut-off (ISO time), or undefined when it never revoked its tokens. */
+  notBefore(companyId: string): Promise<string | undefined>;
+  /** Sets (or moves forward) the company's cut-off. */
+  revokeBefore(clientId: string, companyId: string, notBefore: string): Promise<void>;
+}

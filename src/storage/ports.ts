@@ -5,12 +5,26 @@ import type { IdempotencyRecord } from '../domain/idempotency.js';
 import type { IntegrationSettings } from '../domain/integration-settings.js';
 import type { SandboxGrant } from '../domain/sandbox-grant.js';
 import type { QueryNode } from '../domain/query/index.js';
-import type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
+import type {
+  CompanyAccessRevocationRepository,
+  LinkEventRepository,
+  LinkSessionRepository,
+  LinkSettingsRepository,
+  OAuthStateRepository,
+  RateLimitRepository,
+} from './link-ports.js';
 import type { WebhookConsumer } from '../domain/webhook-consumer.js';
 import type { TokenRefreshState } from '../domain/token-refresh.js';
 import type { StaffInvitationRepository, StaffSessionRepository, StaffUserRepository } from './portal-ports.js';
 export type { StaffInvitationRepository, StaffSessionRepository, StaffUserRepository } from './portal-ports.js';
-export type { LinkEventRepository, LinkSessionRepository, LinkSettingsRepository, OAuthStateRepository, RateLimitRepository } from './link-ports.js';
+export type {
+  CompanyAccessRevocationRepository,
+  LinkEventRepository,
+  LinkSessionRepository,
+  LinkSettingsRepository,
+  OAuthStateRepository,
+  RateLimitRepository,
+} from './link-ports.js';
 import type { MessageStatus, WebhookAttempt, WebhookEvent, WebhookMessage } from '../domain/webhook-message.js';
 
 /**
@@ -264,6 +278,7 @@ export interface Store {
   linkSettings: LinkSettingsRepository;
   linkSessions: LinkSessionRepository;
   oauthStates: OAuthStateRepository;
+  companyAccessRevocations: CompanyAccessRevocationRepository;
   linkEvents: LinkEventRepository;
   rateLimits: RateLimitRepository;
   webhookOutbox: WebhookOutboxRepository;

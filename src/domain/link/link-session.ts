@@ -1,5 +1,8 @@
+import type { LinkEmbedding } from './link-embedding.js';
+
 /**
- * One visit to a Link URL. The page holds the session id and sends it as a header on every
+ * One visit to a Link URL, or one mount of the Link SDK (`embed` set: then `browserHash` is the
+ * hash of the company access token the page calls with, not of a cookie). The page holds the session id and sends it as a header on every
  * request (so a cross-site form cannot), and the session is bound to the browser by an HttpOnly
  * cookie whose hash is `browserHash` (so a leaked session id is useless in another browser).
  * Several tabs of one browser each have their own session. `params` keeps the Link URL's query
@@ -14,6 +17,7 @@ export interface LinkSession {
   params: Record<string, string>;
   created: string;
   expiresAt: string;
+  embed: LinkEmbedding | null;
 }
 
 export const LINK_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -32,6 +36,10 @@ export interface OAuthState {
   created: string;
   expiresAt: string;
   consumedAt: string | null;
+  /** Embedded sessions: the hash of the popup's (or full page's) browser cookie, which the callback must bring. */
+  browserHash: string | null;
+  /** Embedded full-page round trip: the client's page the callback returns to. */
+  returnUrl: string | null;
 }
 
 export const OAUTH_STATE_TTL_MS = 15 * 60 * 1000;

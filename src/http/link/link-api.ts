@@ -1,6 +1,7 @@
 import { publicPaths } from '../../domain/public-urls.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { choosePlatform } from '../../services/link/choose-platform.js';
@@ -29,21 +30,42 @@ const formInvalid = (result: { success: boolean }): undefined => {
   if (!result.success) throw new AppError('BAD_REQUEST', 'Something in this form is not valid. Please check it and try again.');
 };
 
+export type LinkSessionMiddleware = MiddlewareHandler<{ Variables: { linkSession: LinkSession } }>;
+
 /**
- * The Link app's JSON API (src/wire/link, docs/link-api.md). Every call names its session in
- * `X-CSRF-Token`, which a cross-site page cannot send, and the session must belong to this
- * browser's cookie. The session is checked before the body, so a stranger learns nothing from
- * validation errors. Paths are absolute (`/link/api/...`): mount the app at `/`.
+ * Where one audience reaches the Link API: Hosted Link at `/link/api/*`, authenticated by the
+ * browser cookie, or Embedded Link at `/link/embed/companies/{companyId}/api/*`, authenticated
+ * by the company access token (embedded-link-api.ts). The routes and their handlers are the same.
  */
-export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: TrustedProxies): void {
-  const withSession = createMiddleware<{ Variables: { linkSession: LinkSession } }>(async (c, next) => {
+export interface LinkApiMount {
+  /** The served path of a route documented at `/link/api/...`. */
+  path: (documentedPath: string) => string;
+  /** Authenticates the call and sets its session. */
+  session: LinkSessionMiddleware;
+  /** Only Hosted Link has Invite pages. */
+  invite: boolean;
+}
+
+/** Hosted Link's mount: the session named in `X-CSRF-Token` must belong to this browser's cookie. */
+export function hostedLinkApiMount(deps: LinkDeps): LinkApiMount {
+  const session = createMiddleware<{ Variables: { linkSession: LinkSession } }>(async (c, next) => {
     c.set('linkSession', await requireLinkSession(deps.store, c.req.header('X-CSRF-Token'), readBrowserSecret(c), deps.clock.now()));
     await next();
   });
+  return { path: (documented) => documented, session, invite: true };
+}
+
+/**
+ * The Link app's JSON API (src/wire/link, docs/link-api.md). Every call names its session in
+ * `X-CSRF-Token`, which a cross-site page cannot send, and the mount checks the session belongs
+ * to the caller. The session is checked before the body, so a stranger learns nothing from
+ * validation errors. Paths are absolute (`/link/api/...`): mount the app at `/`.
+ */
+export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire: WireContext, trustProxy: TrustedProxies, mount: LinkApiMount = hostedLinkApiMount(deps)): void {
   const clientIp = clientAddressOf(trustProxy);
   // Served here, documented by the API surface's document (registerLinkApiDocumentation): hidden
   // from this app's own registry so a document built from a parent app lists them once.
-  const guarded = <R extends object>(route: R) => ({ ...route, middleware: withSession, hide: true });
+  const guarded = <R extends { path: string }>(route: R) => ({ ...route, path: mount.path(route.path), middleware: mount.session, hide: true });
 
   app.openapi(guarded(routes.getStateRoute), async (c) => c.json(toLinkState(wire, await getLinkState(deps, c.var.linkSession)), 200), formInvalid);
 
@@ -91,6 +113,7 @@ export function registerLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDeps, wire:
   app.openapi(guarded(routes.completeRoute), async (c) => c.json({ redirectUrl: await finishLink(deps, c.var.linkSession, 'completed') }, 200), formInvalid);
   app.openapi(guarded(routes.exitRoute), async (c) => c.json({ redirectUrl: await finishLink(deps, c.var.linkSession, 'exited') }, 200), formInvalid);
 
+  if (!mount.invite) return;
   app.openapi(
     guarded(routes.inviteRoute),
     async (c) => {

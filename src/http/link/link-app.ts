@@ -10,6 +10,7 @@ import type { TrustedProxies } from './client-address.js';
 import { rejectUnstorableText } from '../middleware/reject-unstorable-text.js';
 import { requestBodyLimit } from '../middleware/request-body-limit.js';
 import { notFoundWith } from '../not-found.js';
+import { registerEmbeddedLinkApi } from './embedded-link-api.js';
 import { registerLinkApi } from './link-api.js';
 import { registerLinkAssets } from './link-assets.js';
 import { registerLinkPages } from './link-pages.js';
@@ -44,10 +45,14 @@ function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
   const api = new OpenAPIHono<HttpEnv>();
   api.onError((error, c) => respondWithLinkApiError(c, error));
   // The same limit as the Platform API: Link's bodies (events, credentials forms) are far smaller.
-  api.use('/link/api/*', requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
-  api.use('/link/api/*', rejectUnstorableText());
+  for (const prefix of ['/link/api/*', '/link/embed/*']) {
+    api.use(prefix, requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
+    api.use(prefix, rejectUnstorableText());
+  }
   registerLinkApi(api, options.deps, options.wire, options.trustProxy);
+  registerEmbeddedLinkApi(api, options.deps, options.wire, options.trustProxy);
   api.all('/link/api/*', notFoundWith(respondWithLinkApiError));
+  api.all('/link/embed/companies/*', notFoundWith(respondWithLinkApiError));
   return api;
 }
 

@@ -1,5 +1,5 @@
 import type { Connection } from '../../domain/connection.js';
-import { allowsMultipleConnections, CATEGORY_SOURCE_TYPE } from '../../domain/link/link-settings.js';
+import { CATEGORY_SOURCE_TYPE } from '../../domain/link/link-settings.js';
 import { publicPaths } from '../../domain/public-urls.js';
 import { webUrlOrNull } from '../../domain/web-url.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
@@ -68,7 +68,7 @@ export function toLinkState(wire: WireContext, state: LinkState) {
       sourceType: CATEGORY_SOURCE_TYPE[category.key],
       key: category.key,
       optional: category.optional,
-      allowMultiple: allowsMultipleConnections(category.key),
+      allowMultiple: category.allowMultiple,
       connections: category.connections.map((connection) => toLinkConnection(wire, connection)),
       integrations: category.integrations.map((provider) => toLinkIntegration(wire, provider)),
     })),

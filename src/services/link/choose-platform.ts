@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
 import { createConnection } from '../connections/create-connection.js';
 import type { ServiceDeps } from '../deps.js';
-import { getLinkSettings } from './get-link-settings.js';
+import { getVisitSettings } from './get-visit-settings.js';
 import { linkIntegrations, PLATFORM_NOT_AVAILABLE } from './link-integrations.js';
 import { recordLinkEvent } from './record-link-event.js';
 import { requireSessionCompany } from './require-link-session.js';
@@ -18,7 +18,7 @@ export async function choosePlatform(
   platformKey: string,
 ): Promise<Connection> {
   const company = await requireSessionCompany(deps.store, session);
-  const settings = await getLinkSettings(deps, session.clientId);
+  const settings = await getVisitSettings(deps, session);
   const visible = Object.values(await linkIntegrations(deps, session, settings)).flat();
   const provider = visible.find((candidate) => candidate.key === platformKey);
   if (!provider) throw new AppError('BAD_REQUEST', PLATFORM_NOT_AVAILABLE);

@@ -13,13 +13,15 @@ import type { LinkSession } from '../../domain/link/link-session.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Client } from '../../domain/client.js';
 import type { ServiceDeps } from '../deps.js';
-import { getLinkSettings } from './get-link-settings.js';
+import { getVisitSettings } from './get-visit-settings.js';
+import { allowsMultipleInVisit } from '../../domain/link/link-embedding.js';
 import { categoryOf, linkIntegrations } from './link-integrations.js';
 import { requireSessionCompany } from './require-link-session.js';
 
 export interface LinkCategoryState {
   key: LinkCategoryKey;
   optional: boolean;
+  allowMultiple: boolean;
   connections: Connection[];
   integrations: ProviderDefinition[];
 }
@@ -38,13 +40,14 @@ export async function getLinkState(deps: Pick<ServiceDeps, 'store' | 'providers'
   const company = await requireSessionCompany(deps.store, session);
   const [client, settings, connections] = await Promise.all([
     requireClient(deps.store, session.clientId),
-    getLinkSettings(deps, session.clientId),
+    getVisitSettings(deps, session),
     deps.store.connections.listForCompanies(session.clientId, [company.id]),
   ]);
   const integrations = await linkIntegrations(deps, session, settings);
   const categories = LINK_CATEGORY_KEYS.filter((key) => settings.categories[key].enabled).map((key) => ({
     key,
     optional: settings.categories[key].optional,
+    allowMultiple: allowsMultipleInVisit(key, session.embed),
     connections: connections.filter((connection) => categoryOf(connection.sourceType) === key),
     integrations: integrations[key],
   }));

@@ -12,7 +12,7 @@ import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { Store } from '../../storage/ports.js';
 import { toIntegrationView } from '../integrations/integration-view.js';
-import { getLinkSettings } from './get-link-settings.js';
+import { getVisitSettings } from './get-visit-settings.js';
 
 /**
  * The platforms an SMB may pick in one category during this visit: enabled for the client,
@@ -41,7 +41,7 @@ export const PLATFORM_NOT_AVAILABLE = 'This platform is not available here. Plea
  */
 export async function requireOfferedInVisit(deps: { store: Store }, session: LinkSession, provider: ProviderDefinition): Promise<void> {
   if (!provider.isSandbox) return;
-  const options = linkVisitOptions(await getLinkSettings(deps, session.clientId), session.params);
+  const options = linkVisitOptions(await getVisitSettings(deps, session), session.params);
   if (!isOfferedInVisit(options, provider)) throw new AppError('BAD_REQUEST', PLATFORM_NOT_AVAILABLE);
 }
 

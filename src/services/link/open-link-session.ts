@@ -1,6 +1,7 @@
 import { toIso } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { isUuid, randomToken } from '../../domain/ids.js';
+import type { LinkEmbedding } from '../../domain/link/link-embedding.js';
 import { LINK_SESSION_TTL_MS, type LinkSession } from '../../domain/link/link-session.js';
 import { linkSessionRateLimit } from '../../domain/link/rate-limits.js';
 import { checkRateLimit } from './check-rate-limit.js';
@@ -38,7 +39,7 @@ export function linkParamsFrom(query: URLSearchParams): Record<string, string> {
  */
 export async function openLinkSession(
   deps: Pick<LinkDeps, 'store' | 'clock' | 'linkSessionsPerMinute'>,
-  input: { companyId?: string; clientId?: string; browserSecret: string; params: Record<string, string>; clientAddress: string },
+  input: { companyId?: string; clientId?: string; browserSecret: string; params: Record<string, string>; clientAddress: string; embed?: LinkEmbedding },
 ): Promise<LinkSession> {
   if (deps.linkSessionsPerMinute > 0) {
     const rule = linkSessionRateLimit(deps.linkSessionsPerMinute);
@@ -62,6 +63,7 @@ export async function openLinkSession(
     params: input.params,
     created: toIso(now),
     expiresAt: toIso(new Date(now.getTime() + LINK_SESSION_TTL_MS)),
+    embed: input.embed ?? null,
   };
   await deps.store.linkSessions.insert(session);
   if (companyId) await recordLinkEvent(deps, session, 'opened');

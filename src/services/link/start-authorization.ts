@@ -38,6 +38,8 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
     created: toIso(now),
     expiresAt: toIso(new Date(now.getTime() + OAUTH_STATE_TTL_MS)),
     consumedAt: null,
+    browserHash: null,
+    returnUrl: null,
   });
   await recordLinkEvent(deps, session, 'authorization_started', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   return buildAuthorizationUrl(oauth, {

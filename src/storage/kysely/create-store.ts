@@ -13,6 +13,7 @@ import { createIntegrationSettingsRepository } from './repositories/integration-
 import { createLinkSettingsRepository } from './repositories/link-settings.js';
 import { createLinkEventRepository, createLinkSessionRepository, createOAuthStateRepository, createRateLimitRepository } from './repositories/link-sessions.js';
 import { createSandboxGrantRepository } from './repositories/sandbox-grants.js';
+import { createCompanyAccessRevocationRepository } from './repositories/company-access-revocations.js';
 import { createStaffInvitationRepository, createStaffSessionRepository, createStaffUserRepository } from './repositories/staff.js';
 import { createTokenRefreshRepository } from './repositories/token-refresh.js';
 import { createWebhookOutboxRepository } from './repositories/webhook-outbox.js';
@@ -42,6 +43,7 @@ export function createStore(db: Kysely<Tables>, dialect: Dialect, storeOptions: 
     linkSettings: createLinkSettingsRepository(db, compiled),
     linkSessions: createLinkSessionRepository(db, dialect, compiled),
     oauthStates: createOAuthStateRepository(db, dialect, compiled),
+    companyAccessRevocations: createCompanyAccessRevocationRepository(db),
     linkEvents: createLinkEventRepository(db, dialect, compiled),
     rateLimits: createRateLimitRepository(db, dialect),
     webhookOutbox: createWebhookOutboxRepository(db, dialect, compiled),

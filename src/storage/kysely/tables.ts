@@ -145,6 +145,7 @@ export interface LinkSessionsTable {
   params: string; // JSON: the Link URL's query (custom redirect placeholders, link.* options)
   created: string;
   expires_at: string;
+  embed: string | null; // JSON LinkEmbedding: the Link SDK's page origin and narrowing options
 }
 
 export interface OAuthStatesTable {
@@ -157,6 +158,14 @@ export interface OAuthStatesTable {
   created: string;
   expires_at: string;
   consumed_at: string | null;
+  browser_hash: string | null; // embedded sessions: the popup's browser cookie, bound when it starts
+  return_url: string | null; // embedded full-page round trip: the client's page to return to
+}
+
+export interface CompanyAccessTokenRevocationsTable {
+  company_id: string;
+  client_id: string;
+  not_before: string;
 }
 
 export interface LinkEventsTable {
@@ -265,6 +274,7 @@ export interface Tables {
   webhook_attempts: WebhookAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;
   sandbox_grants: SandboxGrantsTable;
+  company_access_token_revocations: CompanyAccessTokenRevocationsTable;
   connection_token_refresh: ConnectionTokenRefreshTable;
   portal_users: PortalUsersTable;
   portal_sessions: PortalSessionsTable;

@@ -103,7 +103,31 @@ export const ChoosePlatformBodySchema = z.object({ platformKey: z.string().regex
 export const CredentialsBodySchema = z.object({ values: z.record(z.string().max(64), z.string().max(2000)) });
 export const InviteBodySchema = z.object({ companyName: z.string().min(1).max(200) });
 
+/**
+ * What the Link SDK sends of a mount's `options` when it opens its session: the options that
+ * change what the visit offers (Codat's `CodatLinkOptions`; texts, theme and nonce stay in the
+ * browser). Unknown keys are dropped, so a newer SDK's option never breaks an older server.
+ */
+const EmbedCategorySchema = z.object({
+  optional: z.boolean(),
+  enableIntegrations: z.boolean(),
+  allowedIntegrations: z.array(z.string().regex(/^[a-z]{4}$/)).max(100).optional(),
+});
+export const EmbedSessionBodySchema = z.object({
+  options: z
+    .object({
+      showLandingPage: z.boolean().optional(),
+      showSandboxIntegrations: z.boolean().optional(),
+      enableMultiEntityLinking: z.boolean().optional(),
+      sourceTypes: z.object({ accounting: EmbedCategorySchema.optional(), banking: EmbedCategorySchema.optional(), commerce: EmbedCategorySchema.optional() }).optional(),
+    })
+    .default({}),
+});
+
 // ---- response bodies --------------------------------------------------------------------
+
+/** The embedded session: its id goes in `X-CSRF-Token` beside the access token on every call. */
+export const EmbedSessionReplySchema = z.object({ sessionId: z.string(), companyId: z.string() });
 
 export const ConnectionReplySchema = z.object({ connection: LinkConnectionSchema });
 export const CredentialsReplySchema = z.object({ connection: LinkConnectionSchema, next: LinkNextStepSchema.optional() });
@@ -132,3 +156,5 @@ export type LinkNextReply = z.infer<typeof NextReplySchema>;
 export type LinkInviteReply = z.infer<typeof InviteReplySchema>;
 export type LinkRedirectReply = z.infer<typeof RedirectReplySchema>;
 export type LinkErrorReply = z.infer<typeof LinkErrorSchema>;
+export type EmbedSessionBody = z.infer<typeof EmbedSessionBodySchema>;
+export type EmbedSessionReply = z.infer<typeof EmbedSessionReplySchema>;

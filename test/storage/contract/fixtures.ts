@@ -144,6 +144,7 @@ export function buildLinkSession(clientId: string, overrides: Partial<LinkSessio
     params: {},
     created: at(0),
     expiresAt: at(24 * 60),
+    embed: null,
     ...overrides,
   };
 }
@@ -160,6 +161,8 @@ export function buildOAuthState(session: LinkSession & { companyId: string }, ov
     created: at(0),
     expiresAt: at(15),
     consumedAt: null,
+    browserHash: null,
+    returnUrl: null,
     ...overrides,
   };
 }

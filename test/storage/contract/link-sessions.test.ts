@@ -23,6 +23,18 @@ describeContract('link sessions', (t) => {
     expect(await t.store.linkSessions.find(newTestId())).toBeUndefined();
   });
 
+  it("round-trips an embedded session's page origin and mount options", async () => {
+    const client = await t.seedClient();
+    const company = await t.seedCompany(client.id);
+    const embed = {
+      origin: 'https://lender.example',
+      options: { showSandboxIntegrations: false, sourceTypes: { banking: { optional: false, enableIntegrations: true, allowedIntegrations: ['mqjo'] } } },
+    };
+    const session = buildLinkSession(client.id, { companyId: company.id, embed });
+    await t.store.linkSessions.insert(session);
+    expect(await t.store.linkSessions.find(session.id)).toEqual(session);
+  });
+
   it('keeps an Invite session without a company, and with no parameters', async () => {
     const client = await t.seedClient();
     const session = buildLinkSession(client.id);

@@ -70,14 +70,21 @@ function toError(status: number, body: unknown): LinkApiError {
   return new LinkApiError(status, code, message);
 }
 
-export function createLinkApi(apiBase: string, csrfToken: string, fetchImpl: Fetch = fetch): LinkApi {
+/**
+ * How calls authenticate besides the session header: Hosted Link's browser cookie (same-origin),
+ * or Embedded Link's company access token from another origin, never with cookies.
+ */
+export type LinkApiAuth = { kind: 'cookie' } | { kind: 'accessToken'; accessToken: string };
+
+export function createLinkApi(apiBase: string, csrfToken: string, fetchImpl: Fetch = fetch, auth: LinkApiAuth = { kind: 'cookie' }): LinkApi {
   const base = apiBase.replace(/\/+$/, '');
 
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     // The token names this page's session on every call, reads included: the server binds it
     // to the browser cookie, and a cross-site page can neither read nor send it.
     const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF-Token': csrfToken };
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (auth.kind === 'accessToken') headers.Authorization = `Bearer ${auth.accessToken}`;
+    const init: RequestInit = { method, headers, credentials: auth.kind === 'cookie' ? 'same-origin' : 'omit' };
     if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';
       // Body-less actions still send `{}` so a server that parses JSON bodies never sees an empty one.

@@ -12,6 +12,7 @@ import * as connectionTokenRefresh from './0010-connection-token-refresh.js';
 import * as sandboxGrants from './0011-sandbox-grants.js';
 import * as portalStaff from './0012-portal-staff.js';
 import * as portalCompanyReads from './0013-portal-company-reads.js';
+import * as embeddedLink from './0014-embedded-link.js';
 
 /** Forward-only migrations, applied in key order on every start. Never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-sandbox-grants': sandboxGrants,
   '0012-portal-staff': portalStaff,
   '0013-portal-company-reads': portalCompanyReads,
+  '0014-embedded-link': embeddedLink,
 };

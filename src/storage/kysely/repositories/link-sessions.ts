@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { LinkEmbedding } from '../../../domain/link/link-embedding.js';
 import type { LinkEventType, OAuthState } from '../../../domain/link/link-session.js';
 import type { LinkEventRepository, LinkSessionRepository, OAuthStateRepository, RateLimitRepository } from '../../ports.js';
 import { deleteBatchBefore } from '../batched-delete.js';
@@ -16,7 +17,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>, dialect: Dialect
   const insertSessions = precompiledInsert<Tables, Selectable<LinkSessionsTable>>(
     db,
     'link_sessions',
-    ['id', 'client_id', 'company_id', 'browser_hash', 'params', 'created', 'expires_at'],
+    ['id', 'client_id', 'company_id', 'browser_hash', 'params', 'created', 'expires_at', 'embed'],
     compiled,
   );
   return {
@@ -30,6 +31,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>, dialect: Dialect
           params: toJson(session.params),
           created: session.created,
           expires_at: session.expiresAt,
+          embed: session.embed === null ? null : toJson(session.embed),
         },
       ]);
     },
@@ -44,6 +46,7 @@ export function createLinkSessionRepository(db: Kysely<Tables>, dialect: Dialect
           params: fromJson<Record<string, string>>(row.params, {}),
           created: row.created,
           expiresAt: row.expires_at,
+          embed: fromJson<LinkEmbedding | null>(row.embed, null),
         }
       );
     },
@@ -65,6 +68,8 @@ function toOAuthState(row: Selectable<OAuthStatesTable>): OAuthState {
     created: row.created,
     expiresAt: row.expires_at,
     consumedAt: row.consumed_at,
+    browserHash: row.browser_hash,
+    returnUrl: row.return_url,
   };
 }
 
@@ -74,7 +79,7 @@ export function createOAuthStateRepository(db: Kysely<Tables>, dialect: Dialect,
   const insertStates = precompiledInsert<Tables, Selectable<OAuthStatesTable>>(
     db,
     'oauth_states',
-    ['id', 'client_id', 'company_id', 'connection_id', 'session_id', 'code_verifier_sealed', 'created', 'expires_at', 'consumed_at'],
+    ['id', 'client_id', 'company_id', 'connection_id', 'session_id', 'code_verifier_sealed', 'created', 'expires_at', 'consumed_at', 'browser_hash', 'return_url'],
     compiled,
   );
   // The conditional UPDATE is the single-use guarantee (of two concurrent callbacks with the same
@@ -102,6 +107,8 @@ export function createOAuthStateRepository(db: Kysely<Tables>, dialect: Dialect,
           created: state.created,
           expires_at: state.expiresAt,
           consumed_at: null,
+          browser_hash: state.browserHash,
+          return_url: state.returnUrl,
         },
       ]);
     },
