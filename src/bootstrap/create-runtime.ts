@@ -5,6 +5,7 @@ import { createPublicUrls } from '../domain/public-urls.js';
 import { createApp } from '../http/app.js';
 import { loadProvidersFile } from '../providers/load-providers-file.js';
 import { createProviderRegistry } from '../providers/registry.js';
+import { createAuthorizeTickets } from '../security/authorize-tickets.js';
 import { createCompanyAccessTokens } from '../security/company-access-tokens.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { ensureDefaultClient, type DefaultClientResult } from '../services/clients/ensure-default-client.js';
@@ -105,6 +106,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     providers,
     secrets,
     accessTokens: createCompanyAccessTokens(secrets.deriveKey('company-access-token')),
+    authorizeTickets: createAuthorizeTickets(secrets.deriveKey('embedded-authorize-ticket')),
     publicUrl: config.publicUrl,
     urls,
     // The built-in Sandbox is an OAuth server like any other; its one app's secret is derived

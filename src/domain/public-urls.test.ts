@@ -22,6 +22,7 @@ describe('public URLs', () => {
     expect(matches(PUBLIC_ROUTES.oauthCallback, publicPaths.oauthCallback(), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.linkDone, publicPaths.linkDone(), ids)).toBe(true);
     expect(matches(PUBLIC_ROUTES.sessionDone, publicPaths.sessionDone(ids.sessionId), ids)).toBe(true);
+    expect(publicPaths.embeddedAuthorize('dwt_a.b')).toBe(`${PUBLIC_ROUTES.embeddedAuthorize}?ticket=dwt_a.b`);
     expect(matches(PUBLIC_ROUTES.portalCompany, publicPaths.portalCompany(ids.companyId), ids)).toBe(true);
     // http/app.ts serves `/static/logos/:file{[a-z]{4}\\.svg}`.
     expect(publicPaths.providerLogo('gbol')).toMatch(/^\/static\/logos\/[a-z]{4}\.svg$/);
@@ -38,6 +39,7 @@ describe('public URLs', () => {
       expect(urls.connectionLink('c-1', 'k-2')).toBe('https://doorway.example/base/link/companies/c-1/connections/k-2/start');
       expect(urls.invite('acme')).toBe('https://doorway.example/base/link/invite/acme');
       expect(urls.oauthCallback()).toBe('https://doorway.example/base/link/oauth/callback');
+      expect(urls.embeddedAuthorize('dwt_a.b')).toBe('https://doorway.example/base/link/embed/authorize?ticket=dwt_a.b');
       expect(urls.portalCompany('c-1')).toBe('https://doorway.example/base/portal/companies/c-1');
       expect(urls.sandboxAuthorize()).toBe('https://doorway.example/base/sandbox/oauth/authorize');
       expect(urls.sandboxToken()).toBe('https://doorway.example/base/sandbox/oauth/token');

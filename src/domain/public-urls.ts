@@ -16,6 +16,10 @@ export const PUBLIC_ROUTES = {
   oauthCallback: '/link/oauth/callback',
   linkDone: '/link/done',
   sessionDone: '/link/s/:sessionId/done',
+  /** Embedded Link's popup (or full page) starts the platform's authorization here, with a signed ticket. */
+  embeddedAuthorize: '/link/embed/authorize',
+  /** The external script of the page the callback shows an embedded popup (posts the result to its opener). */
+  authorizationReturnedScript: '/link/assets/authorization-returned.js',
   /** Embedded Link's ES modules (a drop-in for Codat's `https://link-sdk.codat.io`, and its Connections SDK). */
   linkSdk: '/link-sdk',
   connectionsSdk: '/connections-sdk',
@@ -73,6 +77,8 @@ export const publicPaths = {
   linkDone: (base = '') => `${base}${PUBLIC_ROUTES.linkDone}`,
   /** The end page of one visit when the client has no redirect: it says what is connected, if anything. */
   sessionDone: (sessionId: string, base = '') => `${base}/link/s/${sessionId}/done`,
+  /** Where an embedded session's consent answer sends the popup: the ticket names the session and connection. */
+  embeddedAuthorize: (ticket: string, base = '') => `${base}${PUBLIC_ROUTES.embeddedAuthorize}?ticket=${encodeURIComponent(ticket)}`,
   /** Embedded Link's Link API base for one company (the SDK appends `/sessions`, `/state`, …). */
   embeddedLinkApi: (companyId: string, base = '') => `${base}${EMBEDDED_LINK_API_PREFIX.replace('{companyId}', companyId)}`,
   /** The Portal's home (sign-in, then the Companies page). */
@@ -101,6 +107,7 @@ export interface PublicUrls {
   connectionLink(companyId: string, connectionId: string): string;
   invite(clientSlug: string): string;
   oauthCallback(): string;
+  embeddedAuthorize(ticket: string): string;
   portalCompany(companyId: string): string;
   portalInvitation(token: string): string;
   sandboxAuthorize(): string;
@@ -124,6 +131,7 @@ export function createPublicUrls(publicUrl: string): PublicUrls {
     connectionLink: (companyId, connectionId) => publicPaths.connectionLink(companyId, connectionId, base),
     invite: (clientSlug) => publicPaths.invite(clientSlug, base),
     oauthCallback: () => oauthCallback,
+    embeddedAuthorize: (ticket) => publicPaths.embeddedAuthorize(ticket, base),
     portalCompany: (companyId) => publicPaths.portalCompany(companyId, base),
     portalInvitation: (token) => publicPaths.portalInvitation(token, base),
     sandboxAuthorize: () => sandboxAuthorize,

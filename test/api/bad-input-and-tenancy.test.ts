@@ -146,6 +146,7 @@ describe.each(TEST_DIALECTS)('Codat API over HTTP on %s', (dialect) => {
       expectEnvelope(await call('GET', `/companies/${companyId}/connections/${connectionId}`, { auth: otherAuth }), 404);
       expectEnvelope(await call('DELETE', `/companies/${companyId}/connections/${connectionId}`, { auth: otherAuth }), 404);
       expectEnvelope(await call('GET', `/companies/${companyId}/accessToken`, { auth: otherAuth }), 404);
+      expectEnvelope(await call('DELETE', `/companies/${companyId}/accessToken`, { auth: otherAuth }), 404);
       const search = await call('GET', `/companies?tags=${encodeURIComponent('uid=secret-1')}`, { auth: otherAuth });
       expect(search.body?.totalResults).toBe(0);
       const keys = await call('GET', '/apiKeys');
@@ -169,7 +170,7 @@ describe.each(TEST_DIALECTS)('Codat API over HTTP on %s', (dialect) => {
       );
       for (const id of [
         'list-companies', 'create-company', 'get-company', 'replace-company', 'update-company', 'delete-company',
-        'get-company-access-token', 'list-connections', 'create-connection', 'get-connection', 'delete-connection',
+        'get-company-access-token', 'revoke-company-access-tokens', 'list-connections', 'create-connection', 'get-connection', 'delete-connection',
         'unlink-connection', 'update-connection-authorization', 'list-integrations', 'get-integration', 'get-integrations-branding',
         'list-api-keys', 'create-api-key', 'delete-api-key', 'list-webhook-consumers', 'create-webhook-consumer',
         'delete-webhook-consumer', 'get-cors-settings', 'set-cors-settings', 'get-profile', 'update-profile', 'set-integration-settings',

@@ -148,7 +148,7 @@ const PAGES: Operation[] = [...Object.values(PUBLIC_ROUTES), SANDBOX_PATHS.autho
   .flatMap((route) => {
     const path = route.replace(/:(\w+)/g, '{$1}');
     const base = { path, pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!), link: true };
-    const queryParams = ['state', 'code', 'error', 'error_description', 'ref', 'next', 'link.showSandboxIntegrations', 'client_id', 'redirect_uri', 'response_type'];
+    const queryParams = ['state', 'code', 'error', 'error_description', 'ref', 'next', 'link.showSandboxIntegrations', 'client_id', 'redirect_uri', 'response_type', 'ticket', 'returnUrl'];
     return [
       { ...base, method: 'GET', queryParams, bodyKeys: undefined },
       { ...base, method: 'POST', queryParams: [], bodyKeys: ['decision', 'dataset', 'grant_type', 'code', 'refresh_token', 'client_id'] },

@@ -86,6 +86,15 @@ describe('Link surface', () => {
     expect(replies.tooLarge.status).toBe(413);
     expect(JSON.parse(replies.tooLarge.text).error).toMatchObject({ message: 'That was more data than we accept.' });
   });
+
+  it("answers the embedded popup's authorize page with a friendly page that keeps the opener", async () => {
+    const refused = await call('GET', '/link/embed/authorize?ticket=nonsense');
+    expectBaseHeaders(refused);
+    expect(refused.headers.get('content-security-policy')).toBe(LINK_CSP);
+    expect(refused.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+  });
 });
 
 describe('Sandbox surface', () => {
@@ -93,7 +102,10 @@ describe('Sandbox surface', () => {
     const stylesheet = await call('GET', '/sandbox/assets/sandbox.css');
     const consent = await call('GET', '/sandbox/oauth/authorize');
     const unknown = await call('GET', '/sandbox/nothing-here');
-    for (const reply of [stylesheet, consent, unknown]) expectLinkHeaders(reply);
+    for (const reply of [stylesheet, unknown]) expectLinkHeaders(reply);
+    // The consent page may run in an embedded Link popup, which must keep its opener.
+    expectBaseHeaders(consent);
+    expect(consent.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
     expect(stylesheet.status).toBe(200);
     expect(consent.status).toBe(400);
     expect(unknown.status).toBe(404);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddableCompany, EmbeddedLinkClient } from '../support/embedded-link-client.js';
 import { HttpLinkClient } from '../support/http-link-client.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 import { TEST_DIALECTS } from '../support/databases.js';
@@ -63,6 +64,21 @@ describe.each(TEST_DIALECTS)('OAuth form fields on %s', (dialect) => {
       expect(location.origin + location.pathname).toBe('https://acme-ltd.books.example/oauth/authorize');
       expect(location.searchParams.get('client_id')).toBe('app');
       expect((await doorway.api('GET', `/companies/${company.id}/connections/${connection.id}`)).json.connectionInfo).toEqual({ tenant: 'acme-ltd' });
+    });
+
+    it("sends an embedded mount's popup on to Doorway's embedded authorize URL after the form", async () => {
+      const origin = 'https://lender.example';
+      const { companyId, accessToken } = await embeddableCompany(doorway, origin, 'Tenant Embedded Co');
+      const embed = new EmbeddedLinkClient(doorway.url, origin, companyId, accessToken);
+      const sessionId = await embed.openSession();
+      const connection = (await embed.request('POST', '/connections', { sessionId, body: { platformKey: 'tnnt' } })).json.connection;
+      expect((await embed.request('POST', `/connections/${connection.id}/consent`, { sessionId })).json.next).toEqual({ kind: 'credentials' });
+      const saved = await embed.request('POST', `/connections/${connection.id}/credentials`, { sessionId, body: { values: { tenant: 'acme-ltd' } } });
+      expect(saved.json.next.url).toMatch(new RegExp(`^${doorway.url}/link/embed/authorize\\?ticket=dwt_`));
+      const toPlatform = await new HttpLinkClient(doorway.url).request('GET', saved.json.next.url as string);
+      expect(toPlatform.status).toBe(302);
+      const location = new URL(toPlatform.location!);
+      expect(location.origin + location.pathname).toBe('https://acme-ltd.books.example/oauth/authorize');
     });
   });
 });

@@ -4,6 +4,7 @@ import { deleteCompany } from '../../services/companies/delete-company.js';
 import { getCompany } from '../../services/companies/get-company.js';
 import { getCompanyAccessToken } from '../../services/companies/get-company-access-token.js';
 import { listCompanies } from '../../services/companies/list-companies.js';
+import { revokeCompanyAccessTokens } from '../../services/companies/revoke-company-access-tokens.js';
 import { replaceCompany } from '../../services/companies/replace-company.js';
 import { updateCompany } from '../../services/companies/update-company.js';
 import {
@@ -22,6 +23,7 @@ import type { HttpEnv } from '../env.js';
 import { codatRoutes, deleteById, errorResponses, getById, json, jsonBody } from './route-helpers.js';
 
 const route = codatRoutes(['Companies']);
+const extensionRoute = codatRoutes(['Companies', 'Doorway extensions']);
 /** PUT and PATCH answer alike: the updated company, 400 for a bad body, 404 for an unknown id. */
 const updatedCompany = { 200: json(CompanySchema, 'The updated company'), ...errorResponses(400, 404) };
 
@@ -102,5 +104,19 @@ export function registerCompanyRoutes(api: OpenAPIHono<HttpEnv>, wire: WireConte
       }),
     ),
     async (c) => c.json(await getCompanyAccessToken(c.var.deps, c.get('actor'), c.req.valid('param').companyId), 200),
+  );
+
+  const revoke = deleteById({
+    path: '/companies/{companyId}/accessToken', operationId: 'revoke-company-access-tokens',
+    summary: 'Revoke company access tokens (Doorway extension)',
+    description: 'Every access token issued for this company so far is refused from now on (Embedded Link answers 401); tokens fetched afterwards work.',
+    params: CompanyIdParam,
+  });
+  api.openapi(
+    extensionRoute({ ...revoke, responses: { ...revoke.responses, 204: { description: 'Revoked' } } }),
+    async (c) => {
+      await revokeCompanyAccessTokens(c.var.deps, c.get('actor'), c.req.valid('param').companyId);
+      return c.body(null, 204);
+    },
   );
 }

@@ -45,7 +45,8 @@ function createLinkJsonApi(options: LinkAppOptions): Hono<HttpEnv> {
   const api = new OpenAPIHono<HttpEnv>();
   api.onError((error, c) => respondWithLinkApiError(c, error));
   // The same limit as the Platform API: Link's bodies (events, credentials forms) are far smaller.
-  for (const prefix of ['/link/api/*', '/link/embed/*']) {
+  // The embedded Link API only: /link/embed/authorize is a page and answers pages' errors.
+  for (const prefix of ['/link/api/*', '/link/embed/companies/*']) {
     api.use(prefix, requestBodyLimit(options.maxBodyBytes, (c) => respondWithLinkApiError(c, new HTTPException(413))));
     api.use(prefix, rejectUnstorableText());
   }

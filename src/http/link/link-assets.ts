@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import { PUBLIC_ROUTES } from '../../domain/public-urls.js';
+import { AUTHORIZATION_RETURNED_SCRIPT } from './authorization-returned-page.js';
 import { FRIENDLY_PAGE_CSS } from './friendly-page.js';
 
 /** The built Link app lives in `<package root>/dist/web/link` whether we run from src or dist. */
@@ -19,7 +21,7 @@ const TYPES: Record<string, string> = { 'link.js': 'text/javascript; charset=utf
 
 /**
  * Serves the two built files from memory (read once at start; they are small) with a short
- * cache lifetime, plus the friendly pages' stylesheet.
+ * cache lifetime, plus the friendly pages' stylesheet and the embedded popup's result script.
  */
 export function registerLinkAssets(app: Hono<any>, assetsDir: string): void {
   const files = new Map<string, Buffer>();
@@ -31,6 +33,11 @@ export function registerLinkAssets(app: Hono<any>, assetsDir: string): void {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(FRIENDLY_PAGE_CSS);
+  });
+  app.get(PUBLIC_ROUTES.authorizationReturnedScript, (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(AUTHORIZATION_RETURNED_SCRIPT);
   });
   app.get('/link/assets/:name{link\\.(js|css)}', (c) => {
     const name = c.req.param('name');

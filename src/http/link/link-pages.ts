@@ -13,6 +13,9 @@ import { linkParamsFrom, openLinkSession } from '../../services/link/open-link-s
 import { requireLinkConnection } from '../../services/link/require-link-connection.js';
 import { requireLinkSession } from '../../services/link/require-link-session.js';
 import { startAuthorization } from '../../services/link/start-authorization.js';
+import { startEmbeddedAuthorization } from '../../services/link/start-embedded-authorization.js';
+import { renderAuthorizationReturnedPage } from './authorization-returned-page.js';
+import { keepOpener } from './link-security-headers.js';
 import type { HttpEnv } from '../env.js';
 import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
 import { clientAddressOf, type TrustedProxies } from './client-address.js';
@@ -68,9 +71,20 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep }));
   });
 
+  // An embedded session's popup (or, popups blocked, the client's whole page) starts here with
+  // the ticket of its consent answer. Its own first-party cookie binds the OAuth state.
+  app.get(PUBLIC_ROUTES.embeddedAuthorize, async (c) => {
+    keepOpener(c);
+    const url = await startEmbeddedAuthorization(deps, { ticket: c.req.query('ticket') ?? '', browserSecret: ensureBrowserSecret(c, secure), returnUrl: c.req.query('returnUrl') });
+    return c.redirect(url, 302);
+  });
+
   app.get(PUBLIC_ROUTES.oauthCallback, async (c) => {
     const outcome = await completeAuthorization(deps, new URL(c.req.url).searchParams, readBrowserSecret(c));
-    return c.redirect(`${publicPaths.session(outcome.sessionId)}?result=${outcome.connectionId}`, 302);
+    if (outcome.embed === null) return c.redirect(`${publicPaths.session(outcome.sessionId)}?result=${outcome.connectionId}`, 302);
+    keepOpener(c);
+    if (outcome.returnUrl !== null) return c.redirect(outcome.returnUrl, 302);
+    return c.html(renderAuthorizationReturnedPage({ connectionId: outcome.connectionId, targetOrigin: outcome.embed.origin, ok: outcome.ok }));
   });
 
   // The client's generic Invite URL: the SMB names its company first.

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /**
  * Link pages can never be framed and run no inline script: a strict CSP on every /link and
@@ -24,4 +24,16 @@ export function linkSecurityHeaders(): MiddlewareHandler {
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     await next();
   };
+}
+
+/**
+ * `same-origin` puts a Link page in a browsing context group of its own, which severs a popup
+ * from the client's page that opened it: the opener sees it closed at once and can receive no
+ * message. The responses an embedded authorization popup passes through (the embedded authorize
+ * redirect, the Sandbox's consent page and its answer, the callback's result) keep the opener
+ * instead; every other Link page keeps `same-origin`. A single `same-origin` response on the way,
+ * redirects included, would sever it for good.
+ */
+export function keepOpener(c: Context): void {
+  c.header('Cross-Origin-Opener-Policy', 'unsafe-none');
 }

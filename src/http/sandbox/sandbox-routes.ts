@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { systemClock, type Clock } from '../../domain/clock.js';
 import { getSandboxDataset, listSandboxDatasets } from '../../providers/sandbox/datasets.js';
 import { SANDBOX_PATHS, trimTrailingSlash } from '../../providers/sandbox/sandbox-endpoints.js';
+import { keepOpener } from '../link/link-security-headers.js';
 import { checkAuthorizationRequest, redirectWith, type AuthorizationRequestCheck } from './authorization-request.js';
 import { SANDBOX_CSS } from './sandbox-css.js';
 import { renderAuthorizePage, renderErrorPage } from './sandbox-pages.js';
@@ -58,7 +59,10 @@ export function registerSandboxRoutes(app: Hono<any>, options: SandboxRouteOptio
     return c.body(SANDBOX_CSS);
   });
 
+  // Like any platform's sign-in, the consent page and its answer may run in an embedded Link
+  // popup, which must keep its opener (link-security-headers.ts).
   app.get(SANDBOX_PATHS.authorize, (c) => {
+    keepOpener(c);
     const check = checkAuthorizationRequest(new URL(c.req.url).searchParams, settings);
     if (!check.ok) return refuse(c, check);
     return sendPage(c, renderAuthorizePage({ request: check.request, datasets: listSandboxDatasets() }), 200, formTargets);
@@ -68,6 +72,7 @@ export function registerSandboxRoutes(app: Hono<any>, options: SandboxRouteOptio
   // Doorway's own callback, where it is useless without the link session's single-use state and
   // the PKCE verifier, both of which stay with whoever started the flow.
   app.post(SANDBOX_PATHS.authorize, async (c) => {
+    keepOpener(c);
     const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (mediaType !== FORM_MEDIA_TYPE) return sendPage(c, renderErrorPage('The form was not submitted in the expected format.'), 400);
     const form = new URLSearchParams(await c.req.text());

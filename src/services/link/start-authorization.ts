@@ -13,11 +13,21 @@ import { SEALING } from '../../security/sealing-contexts.js';
 const AUTHORIZABLE = new Set(['PendingAuth', 'Unlinked', 'Deauthorized']);
 
 /**
+ * An embedded session's authorization is bound to the browser window that runs it (the popup,
+ * or the client's page on a full-page round trip), not to the session's access token, and may
+ * return to the client's page.
+ */
+export interface AuthorizationBinding {
+  browserHash: string;
+  returnUrl: string | null;
+}
+
+/**
  * Starts an OAuth2 authorization for a connection: a single-use state row bound to this browser
  * session (its id is the opaque `state`), a PKCE verifier sealed at rest, and the provider's
  * authorization URL from its definition, the only external place Doorway ever redirects to.
  */
-export async function startAuthorization(deps: LinkDeps, session: LinkSession, connectionId: string): Promise<string> {
+export async function startAuthorization(deps: LinkDeps, session: LinkSession, connectionId: string, binding?: AuthorizationBinding): Promise<string> {
   const connection = await requireLinkConnection(deps.store, session, connectionId);
   if (!AUTHORIZABLE.has(connection.status)) throw new AppError('CONFLICT', 'This connection is already connected.');
   const provider = deps.providers.get(connection.integrationKey);
@@ -38,8 +48,8 @@ export async function startAuthorization(deps: LinkDeps, session: LinkSession, c
     created: toIso(now),
     expiresAt: toIso(new Date(now.getTime() + OAUTH_STATE_TTL_MS)),
     consumedAt: null,
-    browserHash: null,
-    returnUrl: null,
+    browserHash: binding?.browserHash ?? null,
+    returnUrl: binding?.returnUrl ?? null,
   });
   await recordLinkEvent(deps, session, 'authorization_started', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });
   return buildAuthorizationUrl(oauth, {

@@ -2,12 +2,11 @@ import type { Connection } from '../../domain/connection.js';
 import { fieldCredentials } from '../../domain/connection-credentials.js';
 import { AppError } from '../../domain/errors.js';
 import type { LinkSession } from '../../domain/link/link-session.js';
-import { publicPaths } from '../../domain/public-urls.js';
 import { compileFieldPattern } from '../../providers/connection-field-schema.js';
 import { toIso } from '../../domain/clock.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
-import type { ServiceDeps } from '../deps.js';
-import { needsForm, type AuthorizationNext } from './give-consent.js';
+import { authorizationRedirect, needsForm, type AuthorizationNext } from './give-consent.js';
+import type { LinkDeps } from './link-deps.js';
 import { markLinkedFromLink, recordConnectionFailure } from './connection-outcome.js';
 import { organisationChanged, ORGANISATION_MISMATCH } from './authorized-connection-info.js';
 import { requireOfferedInVisit } from './link-integrations.js';
@@ -28,7 +27,7 @@ export interface CredentialsOutcome {
  * answer sends the browser on to the platform.
  */
 export async function submitCredentials(
-  deps: Pick<ServiceDeps, 'store' | 'clock' | 'providers' | 'secrets' | 'events'>,
+  deps: Pick<LinkDeps, 'store' | 'clock' | 'providers' | 'secrets' | 'events' | 'urls' | 'authorizeTickets'>,
   session: LinkSession,
   connectionId: string,
   values: Record<string, string>,
@@ -48,7 +47,7 @@ export async function submitCredentials(
   if (provider.auth.type !== 'credentials') {
     const prepared: Connection = { ...connection, connectionInfo: { ...connection.connectionInfo, ...visible }, modified: toIso(deps.clock.now()) };
     await deps.store.connections.update(prepared);
-    return { connection: prepared, next: { kind: 'redirect', url: publicPaths.authorize(session.id, connectionId) } };
+    return { connection: prepared, next: authorizationRedirect(deps, session, connectionId) };
   }
   const linked = await markLinkedFromLink(deps, connection, fieldCredentials(accepted), { ...connection.connectionInfo, ...visible });
   await recordLinkEvent(deps, session, 'connected', { connectionId, platformKey: provider.key, sourceType: provider.sourceType });

@@ -45,3 +45,88 @@ export const isAuthorizationMessage = (data: unknown): data is AuthorizationMess
   (data as AuthorizationMessage).source === 'doorway-link' &&
   (data as AuthorizationMessage).type === 'authorization-returned' &&
   typeof (data as AuthorizationMessage).connectionId === 'string';
+
+export interface AuthorizationWindowOptions {
+  /** Doorway's origin: the only sender whose message is believed. */
+  doorwayOrigin: string;
+  /** The page's window (another one in tests). */
+  win?: Window;
+}
+
+/** How often the popup is looked at: `closed` is cheap; a check is a Link API call. */
+const CLOSED_POLL_MS = 500;
+const CHECK_EVERY_MS = 2000;
+const POPUP_FEATURES = 'popup,width=520,height=720';
+
+/** The popup of one mount: open() in the click, then run() once the Link API has said where it goes. */
+export function createAuthorizationWindow({ doorwayOrigin, win = window }: AuthorizationWindowOptions): AuthorizationWindow {
+  let popup: Window | null = null;
+
+  const close = () => {
+    if (popup && !popup.closed) popup.close();
+    popup = null;
+  };
+
+  return {
+    open() {
+      // A name of its own, so two mounts on one page never share (and navigate) one window.
+      popup = win.open('', `doorway-authorization-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`, POPUP_FEATURES);
+      return popup !== null;
+    },
+
+    run(url, connectionId, check) {
+      const opened = popup;
+      if (!opened) return Promise.resolve({ kind: 'blocked' });
+      if (!opened.closed) opened.location.replace(url);
+      return new Promise<AuthorizationResult>((resolve) => {
+        let settled = false;
+        let checking = false;
+        const settle = (result: AuthorizationResult) => {
+          if (settled) return;
+          settled = true;
+          win.removeEventListener('message', onMessage);
+          win.clearInterval(closedTimer);
+          win.clearInterval(checkTimer);
+          if (popup === opened) close();
+          resolve(result);
+        };
+        const returned: AuthorizationResult = { kind: 'returned', connectionId };
+        const onMessage = (event: MessageEvent) => {
+          if (event.origin !== doorwayOrigin || event.source !== opened) return;
+          if (isAuthorizationMessage(event.data) && event.data.connectionId === connectionId) settle(returned);
+        };
+        // Closed by the person, or by the callback page: only the Link API can tell which.
+        const closedTimer = win.setInterval(() => {
+          if (!opened.closed) return;
+          win.clearInterval(closedTimer);
+          win.clearInterval(checkTimer);
+          check().then(
+            (done) => settle(done ? returned : { kind: 'closed' }),
+            () => settle({ kind: 'closed' }),
+          );
+        }, CLOSED_POLL_MS);
+        // For a popup that can no longer reach its opener (a platform's own opener policy).
+        const checkTimer = win.setInterval(() => {
+          if (checking || opened.closed) return;
+          checking = true;
+          check().then(
+            (done) => {
+              checking = false;
+              if (done) settle(returned);
+            },
+            () => {
+              checking = false;
+            },
+          );
+        }, CHECK_EVERY_MS);
+        win.addEventListener('message', onMessage);
+      });
+    },
+
+    abandon: close,
+
+    fullPage(url, returnUrl) {
+      win.location.assign(`${url}&returnUrl=${encodeURIComponent(returnUrl)}`);
+    },
+  };
+}
