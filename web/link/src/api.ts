@@ -17,12 +17,15 @@ import type {
 export class LinkApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's id for the failed request (its logs name it), when it answered one. */
+  readonly correlationId: string | undefined;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, correlationId?: string) {
     super(message);
     this.name = 'LinkApiError';
     this.status = status;
     this.code = code;
+    this.correlationId = correlationId;
   }
 }
 
@@ -52,7 +55,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const body = await response.text();
   if (!body) return undefined;
@@ -63,11 +66,13 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toError(status: number, body: unknown): LinkApiError {
+/** A failed answer as the UI's error: the server's code, message and correlation id when it sent them. */
+export function toError(status: number, body: unknown): LinkApiError {
   const error = isObject(body) && isObject(body.error) ? body.error : {};
   const code = typeof error.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error.message === 'string' ? error.message : '';
-  return new LinkApiError(status, code, message);
+  const correlationId = typeof error.correlationId === 'string' ? error.correlationId : undefined;
+  return new LinkApiError(status, code, message, correlationId);
 }
 
 /**
