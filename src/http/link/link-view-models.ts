@@ -5,6 +5,7 @@ import { webUrlOrNull } from '../../domain/web-url.js';
 import type { ProviderDefinition } from '../../providers/schema.js';
 import type { IntegrationView } from '../../services/integrations/integration-view.js';
 import type { LinkState } from '../../services/link/get-link-state.js';
+import { connectionSource } from '../../wire/codat/connections.js';
 import type { WireContext } from '../../wire/codat/wire-context.js';
 
 /** Domain → the Link UI contract in docs/link-api.md. */
@@ -15,6 +16,8 @@ export function toLinkConnection(wire: WireContext, connection: Connection) {
     id: connection.id,
     platformKey: connection.integrationKey,
     platformName: provider?.name ?? connection.integrationKey,
+    // Codat's ConnectionCallbackArgs (the Link SDK's callbacks) name these.
+    ...connectionSource(wire, connection),
     logoUrl: wire.urls.absolute(provider?.logoUrl ?? publicPaths.providerLogo(connection.integrationKey)),
     status: connection.status,
     created: connection.created,

@@ -47,17 +47,32 @@ export const AuthorizationBody = z.record(z.string(), z.string().max(10_000)).op
 });
 
 /**
+ * Which integration and source a connection belongs to, as Codat names them: shared by the
+ * Codat `Connection` and the Link UI's connection (the Link SDK's `ConnectionCallbackArgs`), so
+ * both always name the same ids. A platform no longer in the catalogue keeps its derived ids.
+ */
+export function connectionSource(ctx: Pick<WireContext, 'providers'>, connection: Pick<Connection, 'integrationKey' | 'sourceType'>) {
+  const provider = ctx.providers.get(connection.integrationKey);
+  return {
+    integrationId: provider?.integrationId ?? deriveIntegrationId(connection.integrationKey),
+    sourceId: provider?.sourceId ?? deriveSourceId(connection.integrationKey),
+    sourceType: connection.sourceType,
+  };
+}
+
+/**
  * Domain → Codat `Connection`. Optional fields that are null are omitted rather than sent as
  * null, because Codat's SDK validates them as `string | undefined`.
  */
 export function toConnectionOut(ctx: WireContext, connection: Connection): z.infer<typeof ConnectionSchema> {
   const provider = ctx.providers.get(connection.integrationKey);
+  const { integrationId, sourceId, sourceType } = connectionSource(ctx, connection);
   return {
     id: connection.id,
-    integrationId: provider?.integrationId ?? deriveIntegrationId(connection.integrationKey),
+    integrationId,
     integrationKey: connection.integrationKey,
-    sourceId: provider?.sourceId ?? deriveSourceId(connection.integrationKey),
-    sourceType: connection.sourceType,
+    sourceId,
+    sourceType,
     platformName: provider?.name ?? connection.integrationKey,
     linkUrl: ctx.urls.connectionLink(connection.companyId, connection.id),
     status: connection.status,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONNECTION_STATUSES } from '../../domain/connection.js';
+import { SOURCE_TYPES } from '../../domain/source-type.js';
 
 /**
  * The Link UI ⇄ server contract (docs/link-api.md), described once. The server validates
@@ -38,6 +39,10 @@ export const LinkConnectionSchema = z.object({
   id: z.string(),
   platformKey: z.string(),
   platformName: z.string(),
+  /** Codat's ids for the platform (the same as the Platform API's `Connection`), for the Link SDK's callbacks. */
+  integrationId: z.string(),
+  sourceId: z.string(),
+  sourceType: z.enum(SOURCE_TYPES),
   logoUrl: z.string(),
   status: z.enum(CONNECTION_STATUSES),
   created: z.string(),

@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { LinkApi } from './api';
 import { HeadingFocus } from '../../ui/src/components/Heading';
 import { Layout } from './components/Layout';
+import type { LinkEmbedding } from './embedding';
 import { describeError } from './errors';
 import {
   findCategory,
   findConnection,
   findIntegration,
   initialScreen,
-  restartEndpoint,
   screenKey,
   transition,
   type FlowEvent,
@@ -28,6 +28,8 @@ import { LoadError } from './screens/LoadError';
 import { Main } from './screens/Main';
 import { Platforms } from './screens/Platforms';
 import { Result } from './screens/Result';
+import { usePlatformAuthorization } from './platform-authorization';
+import { useRunner } from './use-runner';
 import { uiText } from './text';
 import { applyTheme, themeVars } from './theme';
 import type { LinkBootstrap, LinkCategory, LinkConnection, LinkIntegration, LinkState } from '../../../src/wire/link/link-api-schemas';
@@ -39,37 +41,13 @@ export interface AppProps {
   root: HTMLElement;
   /** Set only by the Portal's live preview (preview/mount-preview.tsx). */
   preview?: PreviewControl | undefined;
+  /** Set only by the Link SDK (web/embed): callbacks, texts, theme, and the popup for platforms. */
+  embedding?: LinkEmbedding | undefined;
 }
 
 const NO_TEXT: Readonly<Record<string, string>> = {};
 
-/**
- * Runs API calls one at a time. While one runs, buttons ignore clicks; once the page is leaving
- * (navigate called) it stays busy, so nothing can be sent twice while the next page loads.
- */
-function useRunner(onError: (error: unknown) => void) {
-  const [busy, setBusy] = useState(false);
-  const running = useRef(false);
-  const leaving = useRef(false);
-  const run = async (work: () => Promise<void>): Promise<void> => {
-    if (running.current || leaving.current) return;
-    running.current = true;
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      onError(error);
-    } finally {
-      if (!leaving.current) {
-        running.current = false;
-        setBusy(false);
-      }
-    }
-  };
-  return { busy, run, leaving };
-}
-
-export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
+export function FlowApp({ bootstrap, api, navigate, root, preview, embedding }: AppProps) {
   const [state, setState] = useState<LinkState | null>(null);
   const [loadError, setLoadError] = useState('');
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
@@ -77,8 +55,12 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
   const [status, setStatus] = useState('');
   const [exitOpen, setExitOpen] = useState(false);
   const focus = useMemo(() => ({ enabled: false }), []);
-  const texts = state?.text ?? NO_TEXT;
-  const { busy, run, leaving } = useRunner((e) => setError(describeError(texts, e)));
+  // The mount's texts win over the client's (Codat: options override the Portal's settings).
+  const texts = useMemo(() => ({ ...(state?.text ?? NO_TEXT), ...embedding?.text }), [state?.text]);
+  const { busy, run, leaving } = useRunner((e) => {
+    setError(describeError(texts, e));
+    embedding?.onError(e);
+  });
 
   const loadState = async (): Promise<LinkState | null> => {
     try {
@@ -88,6 +70,7 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
       return fresh;
     } catch (e) {
       setLoadError(describeError(texts, e));
+      embedding?.onError(e);
       return null;
     }
   };
@@ -109,7 +92,7 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
   }, [preview?.revision]);
 
   useLayoutEffect(() => {
-    if (state) applyTheme(root, themeVars(state.branding.primaryColor, state.branding.secondaryColor));
+    if (state) applyTheme(root, themeVars(embedding?.primaryColor ?? state.branding.primaryColor, state.branding.secondaryColor));
   }, [state?.branding.primaryColor, state?.branding.secondaryColor]);
 
   // After the first real screen, every screen change moves focus to its heading (see Heading).
@@ -149,15 +132,27 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
         .postEvent({ type: 'platform_chosen', sourceType: category.sourceType, platformKey: integration.key })
         .catch(() => undefined);
       const connection = await api.createConnection(integration.key);
+      embedding?.onConnectionStarted(connection);
       dispatch({ type: 'connection.started', category: category.key, connection });
     });
 
-  const authorize = (connection: LinkConnection, restart: boolean) =>
-    run(async () => {
-      const useReconnect = restart && restartEndpoint(connection) === 'reconnect';
-      const next = useReconnect ? await api.reconnect(connection.id) : await api.consent(connection.id);
-      dispatch({ type: 'authorization.next', connection, next });
-    });
+  const { authorize, noticeActions } = usePlatformAuthorization({
+    embedding,
+    api,
+    texts,
+    run,
+    proceed: (connection, next) => dispatch({ type: 'authorization.next', connection, next }),
+    showResult: (connectionId) => dispatch({ type: 'authorization.returned', connectionId }),
+    showError: setError,
+    leave: () => (leaving.current = true),
+  });
+
+  // The result screen is where a connection is seen Linked, whichever way it got there.
+  const loadResult = async (connectionId: string): Promise<LinkConnection> => {
+    const connection = await api.getConnection(connectionId);
+    if (connection.status === 'Linked') embedding?.onConnection(connection);
+    return connection;
+  };
 
   const submitCredentials = (connection: LinkConnection, values: Record<string, string>) =>
     run(async () => {
@@ -172,10 +167,19 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
       setStatus(uiText(texts, 'ui.disconnected', { platformName: connection.platformName }));
     });
 
-  const complete = () => run(async () => apply({ navigate: await api.complete() }));
+  // Embedded, the funnel is recorded the same way but the host page decides what comes next.
+  const finishEmbedded = (callback: () => void) => ((leaving.current = true), setExitOpen(false), callback());
+  const complete = () =>
+    run(async () => {
+      const redirectUrl = await api.complete();
+      return embedding ? finishEmbedded(embedding.onFinish) : apply({ navigate: redirectUrl });
+    });
 
   const exit = async () => {
-    await run(async () => apply({ navigate: await api.exit() }));
+    await run(async () => {
+      const redirectUrl = await api.exit();
+      return embedding ? finishEmbedded(embedding.onClose) : apply({ navigate: redirectUrl });
+    });
     // On failure close the dialog so the error notice behind it can be read.
     if (!leaving.current) setExitOpen(false);
   };
@@ -210,19 +214,22 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
         if (!category) return <LoadError texts={texts} message={uiText(texts, 'ui.error.generic')} />;
         return <Platforms texts={texts} category={category} busy={busy} onPick={(i) => void pickPlatform(category, i)} onBack={back} />;
       }
-      case 'consent':
+      case 'consent': {
+        // Codat's {companyName} in consent copy is the business asking for the data: the client
+        // (or the mount's `text.companyName`).
+        const companyName = texts['companyName'] || state.client.name;
         return (
           <Consent
             texts={texts}
             category={screen.category}
-            // Codat's {companyName} in consent copy is the business asking for the data: the client.
-            companyName={state.client.name}
+            companyName={companyName}
             connection={screen.connection}
             busy={busy}
-            onNext={() => void authorize(screen.connection, false)}
+            onNext={() => void authorize(screen.connection, false, { category: screen.category, vars: { companyName, platformName: screen.connection.platformName } })}
             onBack={back}
           />
         );
+      }
       case 'credentials': {
         const connection = screen.connection ?? findConnection(state, screen.connectionId)?.connection;
         const integration = connection && findIntegration(state, connection.platformKey)?.integration;
@@ -244,7 +251,7 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
             texts={texts}
             connectionId={screen.connectionId}
             busy={busy}
-            load={(id) => api.getConnection(id)}
+            load={loadResult}
             allowsAnother={(c) => findIntegration(state, c.platformKey)?.category.allowMultiple ?? false}
             announce={setStatus}
             describeError={(e) => describeError(texts, e)}
@@ -261,7 +268,7 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
     }
   };
 
-  const canExit = state !== null && screen.name !== 'finished';
+  const canExit = state !== null && screen.name !== 'finished' && (embedding ? embedding.closable : true);
   return (
     <HeadingFocus.Provider value={focus}>
       <Layout
@@ -273,8 +280,9 @@ export function FlowApp({ bootstrap, api, navigate, root, preview }: AppProps) {
         }}
         busy={busy}
         error={error}
+        errorActions={error ? noticeActions(busy) : null}
         status={status}
-        embedded={preview !== undefined}
+        embedded={preview !== undefined || embedding !== undefined}
         overlays={
           canExit ? (
             <ExitDialog open={exitOpen} texts={texts} busy={busy} onConfirm={() => void exit()} onClose={() => setExitOpen(false)} />

@@ -21,6 +21,8 @@ export type FlowEvent =
   | { type: 'connection.started'; category: LinkCategoryKey; connection: LinkConnection }
   | { type: 'authorization.next'; connection: LinkConnection; next: LinkNextStep }
   | { type: 'credentials.saved'; connection: LinkConnection; next?: LinkNextStep }
+  /** Embedded Link: the platform's popup came back (web/link/src/platform-authorization.tsx). */
+  | { type: 'authorization.returned'; connectionId: string }
   | { type: 'result.continue' }
   | { type: 'complete.chosen' }
   | { type: 'back' };
@@ -88,6 +90,8 @@ export function transition(screen: Screen, event: FlowEvent): Outcome {
       // A platform that needs form values and then its own login continues to the platform.
       if (event.next?.kind === 'redirect') return { navigate: event.next.url };
       return to({ name: 'result', connectionId: event.connection.id });
+    case 'authorization.returned':
+      return to({ name: 'result', connectionId: event.connectionId });
     case 'complete.chosen':
       return to({ name: 'done' });
     case 'back':

@@ -1,31 +1,41 @@
 import { render } from 'preact';
-import { createLinkApi } from './api';
+import { createLinkApi, type LinkApiAuth } from './api';
 import { FlowApp } from './app';
+import type { LinkEmbedding } from './embedding';
 import { InviteApp } from './invite-app';
 import { clearTheme } from './theme';
 import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
 import './styles';
 
+export interface MountOptions {
+  /** How the Link API calls authenticate: Hosted Link's cookie (the default) or an access token. */
+  auth?: LinkApiAuth;
+  /** Embedded Link (the Link SDK, web/embed): the same flow inside another page. */
+  embedding?: LinkEmbedding;
+}
+
 /**
  * The one entry point of the Link UI: renders it into `target` and returns a function that
- * removes it again. Hosted Link calls it from main.tsx; Embedded Link can call it directly.
+ * removes it again. Hosted Link calls it from main.tsx; the Link SDK with an embedding.
  */
-export function mountLink(target: HTMLElement, bootstrap: LinkBootstrap): () => void {
-  const api = createLinkApi(bootstrap.apiBase, bootstrap.csrfToken);
+export function mountLink(target: HTMLElement, bootstrap: LinkBootstrap, options: MountOptions = {}): () => void {
+  const { embedding } = options;
+  const api = createLinkApi(bootstrap.apiBase, bootstrap.csrfToken, fetch, options.auth);
   const navigate = (url: string): void => window.location.assign(url);
   // All styles are scoped under this class so an embedding page's own styles are left alone.
-  target.classList.add('dw-link');
+  const classes = ['dw-link', ...(embedding ? ['dw-embedded', ...(embedding.border ? [] : ['dw-embedded--borderless'])] : [])];
+  target.classList.add(...classes);
   render(
     bootstrap.view === 'invite' ? (
       <InviteApp bootstrap={bootstrap} api={api} navigate={navigate} root={target} />
     ) : (
-      <FlowApp bootstrap={bootstrap} api={api} navigate={navigate} root={target} />
+      <FlowApp bootstrap={bootstrap} api={api} navigate={navigate} root={target} embedding={embedding} />
     ),
     target,
   );
   return () => {
     render(null, target);
-    target.classList.remove('dw-link');
+    target.classList.remove(...classes);
     clearTheme(target);
   };
 }

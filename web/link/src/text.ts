@@ -66,6 +66,10 @@ export const UI_COPY = {
   'ui.done.list': 'Connected',
   'ui.finished.title': 'You may close this window',
   'ui.finished.body': 'If you still need to connect an account, open the link you were sent again.',
+  // Embedded Link only: the platform's sign-in runs in a popup (web/link/src/platform-authorization.tsx).
+  'ui.popup.closed': 'The {platformName} window was closed before you finished signing in.',
+  'ui.popup.blocked': 'Your browser blocked the {platformName} sign-in window.',
+  'ui.popup.continueHere': 'Continue in this window',
   'ui.error.title': 'Something went wrong',
   'ui.error.generic': 'Something went wrong. Please try again.',
   'ui.error.network': 'We could not reach the server. Check your internet connection and try again.',

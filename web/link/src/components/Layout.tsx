@@ -6,6 +6,8 @@ export interface LayoutProps {
   header: HeaderProps;
   busy: boolean;
   error: string;
+  /** Buttons inside the error notice (e.g. Embedded Link's "Try again" after a closed popup). */
+  errorActions?: ComponentChildren;
   /** Short status messages for screen readers (e.g. "Xero was disconnected."). */
   status: string;
   children: ComponentChildren;
@@ -16,7 +18,7 @@ export interface LayoutProps {
 }
 
 /** The page frame shared by every screen; it stays mounted so its live regions persist. */
-export function Layout({ header, busy, error, status, children, overlays, embedded = false }: LayoutProps) {
+export function Layout({ header, busy, error, errorActions, status, children, overlays, embedded = false }: LayoutProps) {
   const Main = embedded ? 'div' : 'main';
   return (
     <div class="dw-shell">
@@ -25,7 +27,7 @@ export function Layout({ header, busy, error, status, children, overlays, embedd
         <div class="dw-card">
           <div class={busy ? 'dw-progress dw-progress--on' : 'dw-progress'} aria-hidden="true" />
           {children}
-          <ErrorNotice message={error} />
+          <ErrorNotice message={error}>{errorActions}</ErrorNotice>
           <div class="dw-vh" role="status" aria-live="polite" aria-atomic="true">
             {status}
           </div>

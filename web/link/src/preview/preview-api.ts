@@ -78,12 +78,18 @@ export function createPreviewLinkApi(input: () => LinkPreviewInput, now: () => D
     // The funnel is the real flow's business; a preview records nothing.
     postEvent: async () => undefined,
     createConnection: async (platformKey) => {
-      const integration = offered(platformKey);
+      const found = findIntegration(state(), platformKey);
+      if (!found) throw new LinkApiError(400, 'bad_request', NOT_AVAILABLE);
+      const integration = found.integration;
       counter += 1;
       const connection: LinkConnection = {
         id: `preview-connection-${counter}`,
         platformKey,
         platformName: integration.name,
+        // A preview has no catalogue ids; nothing outside the preview ever sees these.
+        integrationId: `preview-${platformKey}`,
+        sourceId: `preview-${platformKey}`,
+        sourceType: found.category.sourceType,
         logoUrl: integration.logoUrl,
         status: 'PendingAuth',
         created: now().toISOString(),

@@ -2,10 +2,9 @@ import { Button } from '../../../ui/src/components/Button';
 import { Heading } from '../../../ui/src/components/Heading';
 import { Paragraphs } from '../../../ui/src/components/Paragraphs';
 import { PlatformLogo } from '../../../ui/src/components/PlatformLogo';
-import { serverText, uiText, type Texts } from '../text';
+import { CONSENT_SECTIONS, consentHeader, consentText } from '../consent-text';
+import { uiText, type Texts } from '../text';
 import type { LinkCategoryKey, LinkConnection } from '../../../../src/wire/link/link-api-schemas';
-
-const SECTIONS = ['purpose', 'access', 'accountInformation', 'platformData', 'retention'] as const;
 
 export interface ConsentProps {
   texts: Texts;
@@ -19,7 +18,7 @@ export interface ConsentProps {
 
 export function Consent({ texts, category, companyName, connection, busy, onNext, onBack }: ConsentProps) {
   const vars = { companyName, platformName: connection.platformName };
-  const text = (key: string): string => serverText(texts, `${category}.consents.${key}`, vars);
+  const text = consentText(texts, category, vars);
 
   return (
     <>
@@ -29,13 +28,13 @@ export function Consent({ texts, category, companyName, connection, busy, onNext
       <Heading>{text('title')}</Heading>
       <Paragraphs class="dw-text dw-lead" text={text('subtitle')} />
       <div class="dw-sections">
-        {SECTIONS.map((section) => {
+        {CONSENT_SECTIONS.map((section) => {
           const body = text(section);
           // A section with no body (e.g. platform data not configured) is not shown at all.
           if (!body.trim()) return null;
           return (
             <details key={section} class="dw-section">
-              <summary>{text(`headers.${section}`) || uiText(texts, `ui.consent.${section}`)}</summary>
+              <summary>{consentHeader(texts, category, vars, section)}</summary>
               <Paragraphs class="dw-text dw-section-body" text={body} />
             </details>
           );
