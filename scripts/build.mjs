@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const SOURCE_DIRS = ['src', 'web', 'bench'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** What the build must have produced for a start to work. */
-const OUTPUTS = ['dist/src/main.js', 'dist/web/link', 'dist/web/portal'];
+const OUTPUTS = ['dist/src/main.js', 'dist/web/link', 'dist/web/portal', 'dist/web/embed/link-sdk.js', 'dist/web/embed/connections-sdk.js'];
 // Tests are not part of the build: editing one does not make dist stale.
 const isTest = (name) => /\.test\.tsx?$/.test(name);
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,6 +5,7 @@ import { createApiApp, describeApi } from './api/api-app.js';
 import { respondWithApiError } from './api/api-errors.js';
 import type { WireContext } from '../wire/codat/wire-context.js';
 import { createDocsApp } from './docs/docs-app.js';
+import { createEmbedApp, embedAssetsDirBeside } from './embed/embed-app.js';
 import type { TrustedProxies } from './link/client-address.js';
 import type { HttpEnv } from './env.js';
 import { registerLinkApiDocumentation } from './link/link-api-routes.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   linkAssetsDir: string;
   /** The built Portal app; default: `portal/` beside the Link app's directory. */
   portalAssetsDir?: string | undefined;
+  /** The built Embedded Link modules; default: `embed/` beside the Link app's directory. */
+  embedAssetsDir?: string | undefined;
   trustProxy: TrustedProxies;
   wire: WireContext;
   log: Logger;
@@ -42,7 +45,8 @@ export interface AppOptions {
 /**
  * Mounts the surfaces; each brings its own authentication, headers, body limit and error
  * format. Order matters: the API's routes live at the root and its key check covers every path
- * left over, so the surfaces that claim their own paths (docs, Link, Sandbox, the Portal, the proxy) come first.
+ * left over, so the surfaces that claim their own paths (docs, Link, Sandbox, the Portal, the
+ * Embedded Link modules, the proxy) come first.
  */
 export function createApp(options: AppOptions): Hono<HttpEnv> {
   const { deps, wire, maxBodyBytes } = options;
@@ -85,6 +89,7 @@ export function createApp(options: AppOptions): Hono<HttpEnv> {
       version: options.version,
     }),
   );
+  app.route('/', createEmbedApp({ assetsDir: options.embedAssetsDir ?? embedAssetsDirBeside(options.linkAssetsDir) }));
   app.route('/', createProxyApp({ deps, publicUrl: deps.publicUrl, upstream: options.proxyUpstream }));
   app.route('/', api);
   return app;
