@@ -22,6 +22,19 @@ export function renderAuthorizationReturnedPage(result: { connectionId: string; 
 }
 
 /**
+ * A full-page authorization (popups blocked) returns to the client's page through this page, not
+ * a 302: a platform's consent page is usually a form, and browsers apply its `form-action` CSP to
+ * every redirect the submission leads to, so a redirect to the client's origin would be blocked
+ * (the Sandbox's own page allows only Doorway). A meta refresh is a new navigation, outside it.
+ */
+export function renderFullPageReturnPage(returnUrl: string): string {
+  const url = escapeHtml(returnUrl);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="0;url=${url}"><title>Returning to the application</title><link rel="stylesheet" href="/link/assets/page.css"></head>
+<body><main class="dw-page"><h1>Returning to the application</h1><p><a href="${url}">Continue</a></p></main></body></html>`;
+}
+
+/**
  * The popup's script (docs/embedded-link.md, web/embed/src/authorization-window.ts): the message
  * the Link SDK waits for, then close. Without an opener (severed, or opened by hand) it only
  * tries to close; the Link SDK also asks the Link API, so nothing depends on the message arriving.

@@ -14,7 +14,7 @@ import { requireLinkConnection } from '../../services/link/require-link-connecti
 import { requireLinkSession } from '../../services/link/require-link-session.js';
 import { startAuthorization } from '../../services/link/start-authorization.js';
 import { startEmbeddedAuthorization } from '../../services/link/start-embedded-authorization.js';
-import { renderAuthorizationReturnedPage } from './authorization-returned-page.js';
+import { renderAuthorizationReturnedPage, renderFullPageReturnPage } from './authorization-returned-page.js';
 import { keepOpener } from './link-security-headers.js';
 import type { HttpEnv } from '../env.js';
 import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
@@ -83,7 +83,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     const outcome = await completeAuthorization(deps, new URL(c.req.url).searchParams, readBrowserSecret(c));
     if (outcome.embed === null) return c.redirect(`${publicPaths.session(outcome.sessionId)}?result=${outcome.connectionId}`, 302);
     keepOpener(c);
-    if (outcome.returnUrl !== null) return c.redirect(outcome.returnUrl, 302);
+    if (outcome.returnUrl !== null) return c.html(renderFullPageReturnPage(outcome.returnUrl));
     return c.html(renderAuthorizationReturnedPage({ connectionId: outcome.connectionId, targetOrigin: outcome.embed.origin, ok: outcome.ok }));
   });
 

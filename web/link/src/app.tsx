@@ -55,8 +55,7 @@ export function FlowApp({ bootstrap, api, navigate, root, preview, embedding }: 
   const [status, setStatus] = useState('');
   const [exitOpen, setExitOpen] = useState(false);
   const focus = useMemo(() => ({ enabled: false }), []);
-  // The mount's texts win over the client's (Codat: options override the Portal's settings).
-  const texts = useMemo(() => ({ ...(state?.text ?? NO_TEXT), ...embedding?.text }), [state?.text]);
+  const texts = state?.text ?? embedding?.text ?? NO_TEXT;
   const { busy, run, leaving } = useRunner((e) => {
     setError(describeError(texts, e));
     embedding?.onError(e);
@@ -64,7 +63,9 @@ export function FlowApp({ bootstrap, api, navigate, root, preview, embedding }: 
 
   const loadState = async (): Promise<LinkState | null> => {
     try {
-      const fresh = await api.getState();
+      const loaded = await api.getState();
+      // The mount's texts win over the client's (Codat: options override the Portal's settings).
+      const fresh = embedding ? { ...loaded, text: { ...loaded.text, ...embedding.text } } : loaded;
       setState(fresh);
       setLoadError('');
       return fresh;
