@@ -11,6 +11,7 @@ import { formatWebhookResult, runWebhookBenchmark, type WebhookBenchmarkResult }
 import { formatRefreshResult, runRefreshBenchmark, type RefreshBenchmarkResult } from './refresh-benchmark.js';
 import { formatPortalCompaniesResult, runPortalCompaniesBenchmark, type PortalCompaniesBenchmarkResult } from './portal-companies-benchmark.js';
 import { formatFunnelResult, runFunnelBenchmark, type FunnelBenchmarkResult } from './funnel-benchmark.js';
+import { formatEmbedResult, runEmbedBenchmark, type EmbedBenchmarkResult } from './embed-benchmark.js';
 import { listen, type Listening } from './listen.js';
 import { formatMeasurements, type LoadTarget } from './measure.js';
 import { loadBenchSettings, type BenchDialect, type BenchPart, type BenchSettings } from './settings.js';
@@ -38,6 +39,7 @@ interface DatabaseOutcome {
   refresh?: RefreshBenchmarkResult;
   portalCompanies?: PortalCompaniesBenchmarkResult;
   funnel?: FunnelBenchmarkResult;
+  embed?: EmbedBenchmarkResult;
   /** Per part, the failure that stopped it; the other part still ran. */
   errors?: Partial<Record<BenchPart, string>>;
 }
@@ -128,6 +130,16 @@ async function main(): Promise<number> {
           outcome.funnel = funnel;
         } catch (error) {
           fail('portal-funnel', error);
+        }
+      }
+      if (settings.parts.includes('embed')) {
+        try {
+          console.log('');
+          const embed = await runEmbedBenchmark(database, settings);
+          console.log(formatEmbedResult(embed));
+          outcome.embed = embed;
+        } catch (error) {
+          fail('embed', error);
         }
       }
       outcomes.push(outcome);

@@ -5,10 +5,10 @@ export type BenchDialect = 'sqlite' | 'postgres';
 /**
  * `api`: the companies API under autocannon; `link`: Hosted Link Sandbox flows and page weight; `proxy`: the platform proxy;
  * `refresh`: background token refresh; `portal-companies`: the Portal's Companies table; `portal-funnel`: the Portal's auth
- * funnel over a year of Link events.
+ * funnel over a year of Link events; `embed`: the Link SDK's gzipped size and its time to the first interactive screen in Chromium.
  */
-export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh' | 'portal-companies' | 'portal-funnel';
-const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh', 'portal-companies', 'portal-funnel'];
+export type BenchPart = 'api' | 'link' | 'webhooks' | 'proxy' | 'refresh' | 'portal-companies' | 'portal-funnel' | 'embed';
+const PARTS: readonly BenchPart[] = ['api', 'link', 'webhooks', 'proxy', 'refresh', 'portal-companies', 'portal-funnel', 'embed'];
 
 export interface BenchSettings {
   /** Concurrent HTTP connections autocannon keeps open. */
@@ -22,7 +22,7 @@ export interface BenchSettings {
   /** Companies seeded before measuring (api; portal-funnel: customers with a year of Link events). */
   companies: number;
   dialects: BenchDialect[];
-  /** BENCH_PART=api|link|webhooks|proxy|refresh|portal-companies|portal-funnel runs one part; all by default. */
+  /** BENCH_PART=api|link|webhooks|proxy|refresh|portal-companies|portal-funnel|embed runs one part; all by default. */
   parts: BenchPart[];
   /** Concurrent Hosted Link flow loops (BENCH_FLOW_CONCURRENCY). */
   flowConcurrency: number;

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SOURCE_DIRS = ['src', 'web', 'bench'];
-const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+// The bench's Link SDK part serves its client page with the tests' client page server.
+const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'test/support/client-page-server.ts'];
 /** What the build must have produced for a start to work. */
 const OUTPUTS = ['dist/src/main.js', 'dist/web/link', 'dist/web/portal', 'dist/web/embed/link-sdk.js', 'dist/web/embed/connections-sdk.js'];
 // Tests are not part of the build: editing one does not make dist stale.

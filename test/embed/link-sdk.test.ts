@@ -43,13 +43,13 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
     await doorway?.close();
   });
 
-  async function mount(init: { css?: string; options?: Record<string, unknown>; blockPopups?: boolean } = {}) {
+  async function mount(init: { css?: string; options?: Record<string, unknown>; blockPopups?: boolean; callbacks?: readonly string[] } = {}) {
     const { companyId } = await embeddableCompany(doorway, client.origin, `Embedded ${Math.random().toString(36).slice(2, 8)}`);
     const url = client.page({
       sdk: { path: '/link-sdk', exportName: 'CodatLink' },
       companyId,
       props: { options: { showLandingPage: false, ...init.options } },
-      callbacks: CALLBACKS,
+      callbacks: init.callbacks ?? CALLBACKS,
       ...(init.css ? { css: init.css } : {}),
     });
     const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -163,5 +163,19 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
     await page.reload();
     await page.getByRole('heading', { name: 'Connect your accounts' }).waitFor();
     expect(await eventsOf(page)).toEqual([]);
+  });
+
+  it('shows the close button only with onClose; a confirmed exit calls it once; hideBorder drops the border', async () => {
+    const withClose = await mount();
+    const frame = withClose.page.locator('.dw-embedded');
+    expect(await frame.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('1px');
+    await withClose.page.getByRole('button', { name: 'Exit' }).click();
+    await withClose.page.getByRole('dialog', { name: 'Leave without finishing?' }).getByRole('button', { name: 'Exit without finishing' }).click();
+    await expect.poll(() => names(withClose.page)).toEqual(['onClose']);
+    expect((await eventsOf(withClose.page))[0]!.args).toEqual([]);
+
+    const without = await mount({ callbacks: ['onConnection', 'onFinish', 'onError'], options: { hideBorder: true } });
+    expect(await without.page.getByRole('button', { name: 'Exit' }).count()).toBe(0);
+    expect(await without.page.locator('.dw-embedded').evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
   });
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningDoorway } from './start-doorway.js';
 
 /**
  * A client's own web page on another origin than Doorway (Doorway listens on 127.0.0.1, this page
@@ -11,6 +10,15 @@ import type { RunningDoorway } from './start-doorway.js';
  * container and records every callback in `window.__events`. Each page is registered first
  * (`page(...)`), which says which SDK, which props and options, and which CSS the host adds.
  */
+
+/**
+ * The Doorway the page embeds: its URL, and its API as the client's backend calls it (the
+ * tests' RunningDoorway; the bench wraps its own). Structural, so the bench can use this file.
+ */
+export interface EmbeddingDoorway {
+  url: string;
+  api(method: string, path: string): Promise<{ status: number; json: Record<string, any> }>;
+}
 
 export interface ClientPageConfig {
   /** The module path on Doorway and the class it exports. */
@@ -65,7 +73,7 @@ export interface ClientPageServer {
   close(): Promise<void>;
 }
 
-export async function startClientPageServer(doorway: RunningDoorway): Promise<ClientPageServer> {
+export async function startClientPageServer(doorway: EmbeddingDoorway): Promise<ClientPageServer> {
   const doorwayOrigin = new URL(doorway.url).origin;
   const csp = [
     "default-src 'none'",
