@@ -81,8 +81,10 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
   }
 
   it('completes a Sandbox connection through the popup, every callback once, in order, in Codat’s shapes', { timeout: 60_000 }, async () => {
-    const { page, companyId, cspViolations } = await mount({ css: HOSTILE_CSS, options: { theme: { colors: { primary: '#0b6e4f' } }, text: { 'main.subtitle': 'Share your books with Lender.' } } });
+    const { page, companyId, cspViolations } = await mount({ css: HOSTILE_CSS, options: { theme: { colors: { primary: '#0b6e4f' } }, text: { 'main.subtitle': 'Share your **books** with Lender.' } } });
+    // The mount's text, Markdown rendered as elements.
     await page.getByText('Share your books with Lender.').waitFor();
+    expect(await page.locator('.dw-lead strong').textContent()).toBe('books');
 
     // The host's rules reach neither the component's buttons nor its headings and text.
     const connect = page.getByRole('button', { name: 'Connect Accounting' });
