@@ -1,7 +1,7 @@
 /**
  * Codat's Embedded Link and Connections SDK props, as Doorway's modules accept them: the shapes of
  * `@codat/sdk-link-types` 1.10.1 (codat-spec §7) plus what Codat documents beyond those types
- * (`options.nonce`, the consent `headers.*` texts). test/embed/codat-types.test-d.ts checks that
+ * (`options.nonce`, the consent `headers.*` texts). test/embed/codat-types.test.ts checks that
  * Codat's types are assignable to these and the callbacks' arguments to Codat's, so a page written
  * for Codat compiles against Doorway unchanged. Kept by hand, not imported: the published package
  * is a devDependency, and the Connections SDK's types are not in it.
