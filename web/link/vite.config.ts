@@ -44,29 +44,10 @@ const hosted = {
   },
 } satisfies UserConfig;
 
-/**
- * `--mode embed`: the same UI as an ES module library for Embedded Link, exporting `mountLink`
- * from src/mount.tsx, in dist/web/link/embed/link-embed.js and link-embed.css. Built after the
- * hosted page (whose build empties dist/web/link).
- */
-const embed = {
-  root: here('.'),
-  publicDir: false,
-  plugins: plugins(),
-  build: {
-    outDir: here('../../dist/web/link/embed'),
-    emptyOutDir: true,
-    sourcemap: false,
-    assetsInlineLimit: 0,
-    reportCompressedSize: true,
-    lib: { entry: here('src/mount.tsx'), formats: ['es'], fileName: () => 'link-embed.js', cssFileName: 'link-embed' },
-  },
-} satisfies UserConfig;
-
-export default defineConfig(({ command, mode }) => {
+export default defineConfig(({ command }) => {
   // The build is always the production one, even when a caller runs it with NODE_ENV=test (vitest)
   // or development: otherwise the Preact preset emits the larger development JSX. Vite reads
   // NODE_ENV after loading this file, and documents setting it here as the way to force it.
   if (command === 'build') process.env.NODE_ENV = 'production';
-  return mode === 'embed' ? embed : hosted;
+  return hosted;
 });
