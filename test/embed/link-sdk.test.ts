@@ -43,7 +43,7 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
     await doorway?.close();
   });
 
-  async function mount(init: { css?: string; options?: Record<string, unknown>; blockPopups?: boolean; callbacks?: readonly string[] } = {}) {
+  async function mount(init: { css?: string; options?: Record<string, unknown>; blockPopups?: boolean; callbacks?: readonly string[]; viewport?: keyof typeof VIEWPORTS } = {}) {
     const { companyId } = await embeddableCompany(doorway, client.origin, `Embedded ${Math.random().toString(36).slice(2, 8)}`);
     const url = client.page({
       sdk: { path: '/link-sdk', exportName: 'CodatLink' },
@@ -52,7 +52,7 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
       callbacks: init.callbacks ?? CALLBACKS,
       ...(init.css ? { css: init.css } : {}),
     });
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const context = await browser.newContext({ viewport: VIEWPORTS[init.viewport ?? 'desktop'] });
     // A browser that blocks the popup: window.open answers null, as a blocker makes it.
     if (init.blockPopups) await context.addInitScript(() => (window.open = () => null));
     const page = await context.newPage();
@@ -179,5 +179,29 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
     const without = await mount({ callbacks: ['onConnection', 'onFinish', 'onError'], options: { hideBorder: true } });
     expect(await without.page.getByRole('button', { name: 'Exit' }).count()).toBe(0);
     expect(await without.page.locator('.dw-embedded').evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
+  });
+
+  it("fits a phone's width and is usable with the keyboard alone, with no accessibility violations", { timeout: 60_000 }, async () => {
+    const { page } = await mount({ viewport: 'phone' });
+    const fit = await page.evaluate(() => {
+      const host = document.querySelector('#codat-link-container')!;
+      const card = host.querySelector('doorway-embed')?.shadowRoot?.querySelector('.dw-embedded');
+      return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, card: card?.getBoundingClientRect().width ?? -1, cardScroll: card ? card.scrollWidth - card.clientWidth : -1 };
+    });
+    expect(fit.page).toBeLessThanOrEqual(fit.viewport);
+    expect(fit.card).toBeGreaterThan(0);
+    expect(fit.card).toBeLessThanOrEqual(fit.viewport);
+    expect(fit.cardScroll, 'nothing inside the card overflows sideways').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'Link SDK, main screen on a phone');
+    await screenshot(page, `embed-03-phone-${dialect}`);
+
+    // Tab into the component and choose the first category with the keyboard alone.
+    const connect = page.getByRole('button', { name: 'Connect Accounting' });
+    for (let presses = 0; presses < 10 && !(await connect.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)); presses += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('searchbox', { name: 'Search platforms' }).waitFor();
+    await expectNoAxeViolations(page, 'Link SDK, platforms on a phone');
   });
 });

@@ -39,7 +39,7 @@ export interface RecordedEvent {
   args: unknown[];
 }
 
-const BASE_CSS = `#codat-link-container { width: 460px; height: 840px; }
+const BASE_CSS = `#codat-link-container { width: 460px; max-width: 100%; height: 840px; }
 body { margin: 16px; font: 16px/1.4 Georgia, serif; }
 `;
 
