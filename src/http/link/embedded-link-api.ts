@@ -11,6 +11,7 @@ import { EmbedSessionBodySchema, EmbedSessionReplySchema, LinkErrorSchema } from
 import type { HttpEnv } from '../env.js';
 import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import { LINK_API_BASE } from './link-api-routes.js';
+import { registerEmbeddedConnectionsApi } from './embedded-connections-api.js';
 import { registerLinkApi } from './link-api.js';
 
 /** Every embedded call carries these; nothing else is allowed across origins. */
@@ -88,6 +89,7 @@ export function registerEmbeddedLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDep
     c.set('linkSession', await requireEmbeddedSession(deps, c.req.header('X-CSRF-Token'), accessToken, embedded.company));
     await next();
   });
+  registerEmbeddedConnectionsApi(app, deps, wire, session);
   registerLinkApi(app, deps, wire, trustProxy, {
     path: (documented) => `${EMBEDDED_LINK_API_PREFIX}${documented.slice(LINK_API_BASE.length)}`,
     session,

@@ -135,6 +135,12 @@ export const EmbedSessionBodySchema = z.object({
 export const EmbedSessionReplySchema = z.object({ sessionId: z.string(), companyId: z.string() });
 
 export const ConnectionReplySchema = z.object({ connection: LinkConnectionSchema });
+/**
+ * The Connections SDK's list (embedded only): the company's Linked, Unlinked and Deauthorized
+ * connections, each with its Link category (null for a source type Link has no category for).
+ */
+export const CustomerConnectionSchema = LinkConnectionSchema.extend({ category: LinkCategoryKeySchema.nullable() });
+export const CustomerConnectionsReplySchema = z.object({ connections: z.array(CustomerConnectionSchema) });
 export const CredentialsReplySchema = z.object({ connection: LinkConnectionSchema, next: LinkNextStepSchema.optional() });
 export const NextReplySchema = z.object({ next: LinkNextStepSchema });
 export const InviteReplySchema = z.object({ next: z.string() });
@@ -156,6 +162,8 @@ export type LinkState = z.infer<typeof LinkStateSchema>;
 export type LinkNextStep = z.infer<typeof LinkNextStepSchema>;
 export type LinkEvent = z.infer<typeof LinkEventBodySchema>;
 export type LinkConnectionReply = z.infer<typeof ConnectionReplySchema>;
+export type CustomerConnection = z.infer<typeof CustomerConnectionSchema>;
+export type CustomerConnectionsReply = z.infer<typeof CustomerConnectionsReplySchema>;
 export type LinkCredentialsReply = z.infer<typeof CredentialsReplySchema>;
 export type LinkNextReply = z.infer<typeof NextReplySchema>;
 export type LinkInviteReply = z.infer<typeof InviteReplySchema>;
