@@ -1,3 +1,5 @@
+import { CloseButton } from '../../../ui/src/components/CloseButton';
+
 export interface HeaderProps {
   clientName: string;
   logoUrl: string | null;
@@ -14,13 +16,7 @@ export function Header({ clientName, logoUrl, onExit, exitLabel, embedded = fals
     <Banner class="dw-header">
       <div class="dw-header-inner">
         {logoUrl ? <img class="dw-logo" src={logoUrl} alt={clientName} /> : <span class="dw-client-name">{clientName}</span>}
-        {onExit ? (
-          <button type="button" class="dw-exit" aria-label={exitLabel} aria-haspopup="dialog" onClick={onExit}>
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
-          </button>
-        ) : null}
+        {onExit ? <CloseButton class="dw-exit" label={exitLabel} opensDialog onClick={onExit} /> : null}
       </div>
     </Banner>
   );
