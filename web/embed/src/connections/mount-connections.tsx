@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { LinkApiError } from '../../../link/src/api';
-import { publicPaths } from '../../../../src/domain/public-urls';
 import type { LinkCategoryKey } from '../../../../src/wire/link/link-api-schemas';
 import type { AuthorizationWindow } from '../authorization-window';
 import type { CodatConnectionsProps } from '../codat-props';
 import { companyIdFromAccessToken } from './access-token';
+import { embeddedApiBase } from '../shell/doorway-origin';
 import { openConnectionsApi } from './connections-api';
 import { ConnectionsApp, type ConnectionsEvents } from './ConnectionsApp';
 
@@ -21,8 +21,8 @@ export function dataTypesFrom(text: Readonly<Record<string, unknown>> | undefine
 }
 
 export interface ConnectionsMountEnv {
-  /** Doorway's public URL (where the module was served from). */
-  doorwayUrl: string;
+  /** Doorway's origin (where the module was served from). */
+  doorwayOrigin: string;
   authorizationWindow: () => AuthorizationWindow;
   events: ConnectionsEvents;
   fetch?: typeof fetch;
@@ -34,19 +34,17 @@ export interface ConnectionsMountEnv {
  * without a call, like one the server refuses.
  */
 export function mountConnections(container: HTMLElement, props: CodatConnectionsProps, env: ConnectionsMountEnv): () => void {
-  const base = env.doorwayUrl.replace(/\/+$/, '');
   const openApi = async () => {
     const companyId = typeof props.accessToken === 'string' ? companyIdFromAccessToken(props.accessToken) : undefined;
     if (!companyId) throw new LinkApiError(401, 'UNAUTHORIZED', '');
-    return openConnectionsApi(publicPaths.embeddedLinkApi(companyId, base), props.accessToken, env.fetch);
+    return openConnectionsApi(embeddedApiBase(companyId, env.doorwayOrigin), props.accessToken, env.fetch);
   };
-  container.classList.add('dw-link', 'dw-conn-root');
+  container.classList.add('dw-link', 'dw-embedded', 'dw-conn-root');
   render(
     <ConnectionsApp
       openApi={openApi}
       authorizationWindow={env.authorizationWindow}
-      // Paths the server mints are under PUBLIC_URL, which may have a path of its own.
-      resolveUrl={(url) => (/^https?:\/\//.test(url) ? url : `${base}${url}`)}
+      resolveUrl={(url) => new URL(url, env.doorwayOrigin).toString()}
       dataTypes={dataTypesFrom(props.options?.text)}
       events={env.events}
       onClose={props.onClose ? () => props.onClose?.() : undefined}
