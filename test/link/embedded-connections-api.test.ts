@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../support/databases.js';
 import { embeddableCompany, EmbeddedLinkClient } from '../support/embedded-link-client.js';
-import { authorizeThroughSandbox, HttpLinkClient } from '../support/http-link-client.js';
+import { linkThroughHostedLink } from '../support/http-link-client.js';
 import { startDoorway, type RunningDoorway } from '../support/start-doorway.js';
 
 const ORIGIN = 'https://lender.example';
@@ -23,10 +23,7 @@ describe.each(TEST_DIALECTS)('Connections SDK list on %s', (dialect) => {
   /** A company with one Sandbox connection Linked through its Hosted Link URL. */
   const linkedCompany = async (name: string) => {
     const { companyId, accessToken } = await embeddableCompany(doorway, ORIGIN, name);
-    const company = (await doorway.api('GET', `/companies/${companyId}`)).json;
-    const browser = new HttpLinkClient(doorway.url);
-    const { sessionId } = await browser.open(company.redirect as string);
-    const { connectionId } = await authorizeThroughSandbox(browser, sessionId, 'authorize');
+    const connectionId = await linkThroughHostedLink(doorway, companyId);
     return { embed: new EmbeddedLinkClient(doorway.url, ORIGIN, companyId, accessToken), connectionId };
   };
 

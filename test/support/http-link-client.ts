@@ -96,3 +96,14 @@ export async function visitLink(
     if (completed.status !== 200) throw new Error(`Complete answered ${completed.status}: ${JSON.stringify(completed.json)}`);
   }
 }
+
+/** Links a Sandbox connection of an existing company through its Hosted Link URL over HTTP; answers the connection id. */
+export async function linkThroughHostedLink(
+  doorway: { url: string; api(method: string, path: string, body?: unknown): Promise<{ json: any }> },
+  companyId: string,
+): Promise<string> {
+  const company = (await doorway.api('GET', `/companies/${companyId}`)).json;
+  const client = new HttpLinkClient(doorway.url);
+  const { sessionId } = await client.open(company.redirect as string);
+  return (await authorizeThroughSandbox(client, sessionId, 'authorize')).connectionId;
+}

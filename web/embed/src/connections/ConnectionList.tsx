@@ -12,9 +12,6 @@ export interface ConnectionListProps {
   onReconnect: (connection: CustomerConnection) => void;
 }
 
-/** Colour and words, never colour alone (the Link UI's pills and words). */
-const STATUS_TONE: Record<CustomerConnection['status'], string> = { Linked: 'ok', PendingAuth: 'pending', Unlinked: 'neutral', Deauthorized: 'danger' };
-
 const formatDate = (iso: string): string => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(iso));
 
 function Row({ connection, dataTypes, busyId, onDisconnect, onReconnect }: Omit<ConnectionListProps, 'connections'> & { connection: CustomerConnection }) {
@@ -28,7 +25,8 @@ function Row({ connection, dataTypes, busyId, onDisconnect, onReconnect }: Omit<
         <span class="dw-connection-name">{connection.platformName}</span>
         <span class="dw-conn-meta">
           <span>{categoryName}</span>
-          <span class={`dw-badge dw-badge--${STATUS_TONE[connection.status]}`}>{copy(`status.${connection.status}`)}</span>
+          {/* Colour and words, never colour alone: the Link UI's status pills and words. */}
+          <span class={`dw-pill dw-pill--${connection.status}`}>{copy(`status.${connection.status}`)}</span>
         </span>
         {connection.linkedAt ? (
           <span class="dw-muted">
