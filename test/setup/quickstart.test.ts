@@ -31,8 +31,11 @@ function fakeProject(): { root: string; builds: () => string[]; build: () => Pro
   const pkg = {
     name: 'fake',
     private: true,
-    // build:web makes both UIs' folders, as the real one does (scripts/build.mjs checks for each).
-    scripts: { 'build:ts': step('ts', 'dist/src/main.js'), 'build:web': `${step('web', 'dist/web/link/index.html')} && node -e "require('fs').mkdirSync('dist/web/portal',{recursive:true})"` },
+    // build:web makes every UI output, as the real one does (scripts/build.mjs checks for each).
+    scripts: {
+      'build:ts': step('ts', 'dist/src/main.js'),
+      'build:web': `${step('web', 'dist/web/link/index.html')} && node -e "const fs=require('fs');fs.mkdirSync('dist/web/portal',{recursive:true});fs.mkdirSync('dist/web/embed',{recursive:true});for(const f of ['link-sdk.js','connections-sdk.js'])fs.writeFileSync('dist/web/embed/'+f,'')"`,
+    },
   };
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg));
   fs.mkdirSync(path.join(root, 'scripts'));
