@@ -118,6 +118,19 @@ describe.each(TEST_DIALECTS)('Embedded Link API on %s', (dialect) => {
     await doorway.api('PUT', '/settings/link', { showSandboxIntegrations: true });
   });
 
+  it("records the Link SDK's visits in the auth funnel and not the Connections SDK's", async () => {
+    const embed = await client();
+    const linkSession = await embed.openSession();
+    const opened = await embed.request('POST', '/sessions', { body: { component: 'connections', options: {} } });
+    expect(opened.status).toBe(200);
+    const connectionsSession = opened.json.sessionId as string;
+    await embed.request('POST', '/connections', { sessionId: connectionsSession, body: { platformKey: 'mqjo' } });
+    const events = async (sessionId: string) => (await doorway.runtime.deps.store.linkEvents.listForSession(sessionId)).map((event) => event.type);
+    expect(await events(linkSession)).toEqual(['opened']);
+    expect(await events(connectionsSession)).toEqual([]);
+    expect((await embed.request('POST', '/sessions', { body: { component: 'portal' } })).status).toBe(400);
+  });
+
   it('answers bad options in the Link API error format, not a 5xx', async () => {
     const embed = await client();
     const bad = await embed.request('POST', '/sessions', { body: { options: { sourceTypes: { banking: { optional: 'no' } } } } });

@@ -24,6 +24,11 @@ export interface LinkEmbedding {
   /** The exact origin of the client's page (one of its CORS origins): the popup posts only here. */
   origin: string;
   options: EmbedOptions;
+  /**
+   * The Connections SDK manages connections a customer already made: not onboarding, so its
+   * sessions record no auth-funnel events (absent: the Link SDK).
+   */
+  component?: 'link' | 'connections';
 }
 
 /**

@@ -76,6 +76,7 @@ export function registerEmbeddedLinkApi(app: OpenAPIHono<HttpEnv>, deps: LinkDep
       token: accessToken,
       origin: c.req.header('Origin')!,
       options: c.req.valid('json').options,
+      component: c.req.valid('json').component,
       clientAddress: clientAddress(c),
     });
     return c.json({ sessionId: session.id, companyId: embedded.company.id }, 200);

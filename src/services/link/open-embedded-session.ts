@@ -11,13 +11,13 @@ import { openLinkSession } from './open-link-session.js';
  */
 export async function openEmbeddedSession(
   deps: Pick<LinkDeps, 'store' | 'clock' | 'linkSessionsPerMinute'>,
-  input: { access: EmbeddedCompany; token: string; origin: string; options: EmbedOptions; clientAddress: string },
+  input: { access: EmbeddedCompany; token: string; origin: string; options: EmbedOptions; component: 'link' | 'connections'; clientAddress: string },
 ): Promise<LinkSession> {
   return openLinkSession(deps, {
     companyId: input.access.company.id,
     browserSecret: input.token,
     params: {},
     clientAddress: input.clientAddress,
-    embed: { origin: input.origin, options: input.options },
+    embed: { origin: input.origin, options: input.options, component: input.component },
   });
 }

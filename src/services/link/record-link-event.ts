@@ -11,6 +11,8 @@ export async function recordLinkEvent(
   type: LinkEventType,
   extra: { connectionId?: string | null; platformKey?: string | null; sourceType?: string | null; detail?: Record<string, unknown> | null } = {},
 ): Promise<void> {
+  // The Connections SDK's visits are not onboarding: they would skew the funnel's drop-out.
+  if (session.embed?.component === 'connections') return;
   await deps.store.linkEvents.insert({
     id: newId(),
     clientId: session.clientId,

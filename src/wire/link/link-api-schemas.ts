@@ -119,6 +119,8 @@ const EmbedCategorySchema = z.object({
   allowedIntegrations: z.array(z.string().regex(/^[a-z]{4}$/)).max(100).optional(),
 });
 export const EmbedSessionBodySchema = z.object({
+  /** Which SDK mounts: the Link flow, or the Connections SDK (whose visits are not onboarding). */
+  component: z.enum(['link', 'connections']).default('link'),
   options: z
     .object({
       showLandingPage: z.boolean().optional(),

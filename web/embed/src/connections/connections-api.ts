@@ -20,7 +20,7 @@ type Fetch = typeof fetch;
  */
 export async function openConnectionsApi(apiBase: string, accessToken: string, fetchImpl: Fetch = fetch.bind(globalThis)): Promise<ConnectionsApi> {
   const base = apiBase.replace(/\/+$/, '');
-  const { sessionId } = await openEmbeddedSession(base, accessToken, {}, fetchImpl);
+  const { sessionId } = await openEmbeddedSession(base, accessToken, {}, fetchImpl, 'connections');
   const link = createLinkApi(base, sessionId, fetchImpl, { kind: 'accessToken', accessToken });
   const list = async (): Promise<CustomerConnection[]> => {
     let response: Response;

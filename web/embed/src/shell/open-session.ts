@@ -11,6 +11,7 @@ export async function openEmbeddedSession(
   accessToken: string,
   options: EmbedSessionBody['options'],
   fetchImpl: typeof fetch = fetch,
+  component: EmbedSessionBody['component'] = 'link',
 ): Promise<EmbedSessionReply> {
   let response: Response;
   try {
@@ -19,7 +20,7 @@ export async function openEmbeddedSession(
       // Never the page's cookies: the token is the only credential (docs/embedded-link.md).
       credentials: 'omit',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ options }),
+      body: JSON.stringify({ component, options }),
     });
   } catch {
     throw new LinkApiError(0, 'network_error', '');
