@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { startClientPageServer } from '../test/support/client-page-server.js';
 import { startBenchDoorway, type BenchDoorway } from './doorway.js';
+import { SAME_WORK_EXPORT, SAME_WORK_MODULE, SAME_WORK_PATH } from './embed-same-work.js';
 import { createKeepAliveAgent, httpRequest } from './http-client.js';
 import { measureLinkTransferSize } from './link-size.js';
 import { formatTable, type Verdict } from './measure.js';
@@ -26,6 +27,8 @@ export interface EmbedBenchmarkResult {
   mountToInteractiveMs: { median: number; min: number; max: number };
   /** The Hosted Link page's navigation start to its first interactive screen, ms (reference). */
   hostedToInteractiveMs: { median: number; min: number; max: number };
+  /** The same two CORS calls and a plain-DOM screen from the client page (embed-same-work.ts), ms. */
+  sameWorkToInteractiveMs: { median: number; min: number; max: number };
 }
 
 const stats = (values: number[]) => {
@@ -76,13 +79,14 @@ export async function runEmbedBenchmark(dialect: BenchDialect, settings: BenchSe
   const { chromium } = await import('playwright-core');
   const doorway = await startBenchDoorway(dialect, settings);
   doorway.open();
-  const client = await startClientPageServer({ url: doorway.url, api: (method, path) => api(doorway, method, path) });
+  const client = await startClientPageServer({ url: doorway.url, api: (method, path) => api(doorway, method, path) }, { [SAME_WORK_PATH]: SAME_WORK_MODULE });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   try {
     await api(doorway, 'POST', '/corsSettings', { allowedOrigins: [client.origin] });
     const size = await moduleSize(doorway.url);
     const mounts: number[] = [];
     const hosted: number[] = [];
+    const sameWork: number[] = [];
     for (let load = 0; load < LOADS; load += 1) {
       const companyId = (await api(doorway, 'POST', '/companies', { name: `Embed bench ${load}` })).json.id as string;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -90,11 +94,17 @@ export async function runEmbedBenchmark(dialect: BenchDialect, settings: BenchSe
       await page.goto(client.page({ sdk: { path: '/link-sdk', exportName: 'CodatLink' }, companyId, callbacks: ['onError'] }));
       const shownAt = (await (await page.waitForFunction(interactive, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
       const mountedAt = await page.evaluate(() => (window as unknown as { __mountStartedAt: number }).__mountStartedAt);
+      await page.goto(
+        client.page({ sdk: { path: SAME_WORK_PATH, exportName: SAME_WORK_EXPORT, onClientOrigin: true }, companyId, props: { doorwayUrl: doorway.url }, callbacks: [], passCompanyId: true }),
+      );
+      const sameWorkShownAt = (await (await page.waitForFunction(interactive, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
+      const sameWorkStartedAt = await page.evaluate(() => (window as unknown as { __mountStartedAt: number }).__mountStartedAt);
       await page.goto(`${doorway.url}/link/company/${companyId}`);
       const hostedAt = (await (await page.waitForFunction(interactive, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
       if (load > 0) {
         mounts.push(shownAt - mountedAt);
         hosted.push(hostedAt);
+        sameWork.push(sameWorkShownAt - sameWorkStartedAt);
       }
       await context.close();
     }
@@ -109,6 +119,7 @@ export async function runEmbedBenchmark(dialect: BenchDialect, settings: BenchSe
       hostedGzipKb: hostedTransfer.totalGzipBytes / KB,
       mountToInteractiveMs: stats(mounts),
       hostedToInteractiveMs: stats(hosted),
+      sameWorkToInteractiveMs: stats(sameWork),
     };
   } finally {
     await browser.close();
@@ -133,6 +144,7 @@ export function formatEmbedResult(result: EmbedBenchmarkResult): string {
     [`First interactive screen in Chromium (${LOADS - 1} loads)`, 'median ms', 'range ms'],
     [
       ['Link SDK: new CodatLink() → first screen (session + state + render)', ...ms(result.mountToInteractiveMs)],
+      ['Same work: the same two CORS calls + a plain-DOM screen (reference)', ...ms(result.sameWorkToInteractiveMs)],
       ['Hosted Link page: navigation start → first screen (reference)', ...ms(result.hostedToInteractiveMs)],
     ],
     [false, true, true],

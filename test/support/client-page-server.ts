@@ -21,8 +21,11 @@ export interface EmbeddingDoorway {
 }
 
 export interface ClientPageConfig {
-  /** The module path on Doorway and the class it exports. */
-  sdk: { path: '/link-sdk' | '/connections-sdk'; exportName: 'CodatLink' | 'CodatConnections' };
+  /**
+   * The module path on Doorway and the class it exports, or (`onClientOrigin`) a script the
+   * client page server itself serves (`startClientPageServer`'s `scripts`: the bench's reference).
+   */
+  sdk: { path: string; exportName: string; onClientOrigin?: boolean };
   companyId: string;
   /** The props besides the callbacks and the token (e.g. `{ options: {...} }`); `companyId` is added for the Link SDK. */
   props?: Record<string, unknown>;
@@ -73,7 +76,7 @@ export interface ClientPageServer {
   close(): Promise<void>;
 }
 
-export async function startClientPageServer(doorway: EmbeddingDoorway): Promise<ClientPageServer> {
+export async function startClientPageServer(doorway: EmbeddingDoorway, scripts: Readonly<Record<string, string>> = {}): Promise<ClientPageServer> {
   const doorwayOrigin = new URL(doorway.url).origin;
   const csp = [
     "default-src 'none'",
@@ -85,12 +88,15 @@ export async function startClientPageServer(doorway: EmbeddingDoorway): Promise<
     "form-action 'self'",
   ].join('; ');
   const pages = new Map<string, ClientPageConfig>();
+  let origin = ''; // known once the server listens, before any page is served
 
   const send = (response: ServerResponse, status: number, type: string, body: string) =>
     response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' }).end(body);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const script = scripts[url.pathname];
+    if (script !== undefined) return send(response, 200, 'text/javascript', script);
     const config = pages.get(url.searchParams.get('p') ?? '');
     if (!config) return send(response, 404, 'text/plain', 'No such page');
     switch (url.pathname) {
@@ -101,7 +107,7 @@ export async function startClientPageServer(doorway: EmbeddingDoorway): Promise<
       case '/app.js':
         return send(response, 200, 'text/javascript', APP_JS);
       case '/config.json': {
-        const body = { moduleUrl: `${doorway.url}${config.sdk.path}`, exportName: config.sdk.exportName, props: config.props ?? {}, callbacks: config.callbacks, passCompanyId: config.passCompanyId ?? config.sdk.exportName === 'CodatLink' };
+        const body = { moduleUrl: `${config.sdk.onClientOrigin ? origin : doorway.url}${config.sdk.path}`, exportName: config.sdk.exportName, props: config.props ?? {}, callbacks: config.callbacks, passCompanyId: config.passCompanyId ?? config.sdk.exportName === 'CodatLink' };
         return send(response, 200, 'application/json', JSON.stringify(body));
       }
       case '/backend/access-token': {
@@ -119,7 +125,7 @@ export async function startClientPageServer(doorway: EmbeddingDoorway): Promise<
     handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     csp,
