@@ -1,7 +1,7 @@
 /**
  * How Doorway serves the Embedded Link modules (src/http/embed/embed-app.ts): a short-lived
  * redirect from the stable URL to an immutable content-versioned file that any origin may load,
- * compressed; an unknown version is a plain 404. Reads the real build (test/support/global-setup.ts).
+ * compressed; another deploy's version redirects to this one, anything else is a plain 404. Reads the real build (test/support/global-setup.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -64,8 +64,17 @@ describe.each([
     expect(source.toString('utf8')).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${exported}\\b`));
   });
 
-  it('answers an unknown version with a plain-text 404 that names the stable URL', async () => {
+  it("sends another deploy's version to this one, which a rolling deploy's redirect may name", async () => {
     const reply = await get(`${route}/0000000000000000dead.js`);
+    expect(reply.status).toBe(302);
+    expect(reply.headers.get('location')).toMatch(new RegExp(`^${route}/[0-9a-f]{20}\\.js$`));
+    expect(reply.headers.get('location')).not.toContain('dead');
+    expect(reply.headers.get('cache-control')).toBe('no-cache');
+    expect(reply.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers anything else under the module with a plain-text 404 that names the stable URL', async () => {
+    const reply = await get(`${route}/latest.js`);
     expect(reply.status).toBe(404);
     expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(reply.headers.get('access-control-allow-origin')).toBe('*');

@@ -16,6 +16,8 @@ const MODULES = [
 ] as const;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** What a version looks like: the first 20 hex digits of the file's SHA-256. */
+const VERSION_FILE = /^[0-9a-f]{20}\.js$/;
 
 /**
  * Every page on any origin may load the modules: a module script is fetched in CORS mode
@@ -26,7 +28,7 @@ const CROSS_ORIGIN = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resourc
 /**
  * Embedded Link's ES modules (docs/embedded-link.md, "The modules"): `GET /link-sdk` is a
  * short-lived redirect to `/link-sdk/<content hash>.js`, which never changes and may be cached
- * for a year. A page therefore always gets the current version, and a page that already loaded
+ * for a year (another version redirects to this one). A page therefore always gets the current version, and a page that already loaded
  * one keeps working across deploys (each module is one file: nothing is fetched later).
  * Read once at start, like the Link app's files; a rebuilt module gets a new hash.
  */
@@ -43,6 +45,12 @@ export function createEmbedApp(options: { assetsDir: string }): Hono<HttpEnv> {
       return c.body(null, 302, { ...CROSS_ORIGIN, Location: `${module.route}/${version}`, 'Cache-Control': 'no-cache' });
     });
     app.get(`${module.route}/:version`, (c) => {
+      // Another version's file: during a rolling deploy the redirect may come from a process of
+      // the other deploy. That page gets this process's version rather than a broken import (a
+      // page that already loaded a module fetches nothing more, so it keeps its own).
+      if (version && c.req.param('version') !== version && VERSION_FILE.test(c.req.param('version'))) {
+        return c.body(null, 302, { ...CROSS_ORIGIN, Location: `${module.route}/${version}`, 'Cache-Control': 'no-cache' });
+      }
       if (!body || c.req.param('version') !== version) {
         // Plain text, which a browser's console shows as it is; the stable URL is the way back.
         return c.text(`No such version of the ${module.name}: import ${module.route} for the current one.\n`, 404, {
