@@ -16,11 +16,16 @@ export const LINK_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function linkSecurityHeaders(): MiddlewareHandler {
+/**
+ * `noStore: false` for a surface that sets its caching per route (the Portal, whose assets are
+ * cacheable); Link's responses are never stored.
+ */
+export function linkSecurityHeaders(options: { noStore?: boolean } = {}): MiddlewareHandler {
+  const noStore = options.noStore ?? true;
   return async (c, next) => {
     c.header('Content-Security-Policy', LINK_CSP);
     c.header('X-Frame-Options', 'DENY');
-    c.header('Cache-Control', 'no-store');
+    if (noStore) c.header('Cache-Control', 'no-store');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     await next();
   };

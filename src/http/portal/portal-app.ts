@@ -6,7 +6,7 @@ import { lazyDecoyPasswordHash } from '../../services/portal-auth/decoy-password
 import type { LinkDeps } from '../../services/link/link-deps.js';
 import { respondWithFriendlyPage } from '../browser-errors.js';
 import type { HttpEnv } from '../env.js';
-import { LINK_CSP } from '../link/link-security-headers.js';
+import { linkSecurityHeaders } from '../link/link-security-headers.js';
 import { rejectUnstorableText } from '../middleware/reject-unstorable-text.js';
 import { requestBodyLimit } from '../middleware/request-body-limit.js';
 import { notFoundWith } from '../not-found.js';
@@ -55,12 +55,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<HttpEnv> {
     version: options.version,
   };
   const app = new Hono<HttpEnv>();
-  app.use('/portal/*', async (c, next) => {
-    c.header('Content-Security-Policy', LINK_CSP);
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    await next();
-  });
+  app.use('/portal/*', linkSecurityHeaders({ noStore: false }));
   app.use('/portal/assets/*', compress());
   app.route('/', createPortalJsonApi(portal, options.maxBodyBytes));
   app.route('/', createPortalPages(portal, options.assetsDir));
