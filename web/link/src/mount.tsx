@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { createLinkApi, type LinkApiAuth } from './api';
+import { createLinkApi, type LinkApi, type LinkApiAuth } from './api';
 import { FlowApp } from './app';
 import type { LinkEmbedding } from './embedding';
 import { InviteApp } from './invite-app';
 import { clearTheme } from './theme';
-import type { LinkBootstrap } from '../../../src/wire/link/link-api-schemas';
+import type { LinkBootstrap, LinkState } from '../../../src/wire/link/link-api-schemas';
 import './styles';
 
 export interface MountOptions {
@@ -20,7 +20,8 @@ export interface MountOptions {
  */
 export function mountLink(target: HTMLElement, bootstrap: LinkBootstrap, options: MountOptions = {}): () => void {
   const { embedding } = options;
-  const api = createLinkApi(bootstrap.apiBase, bootstrap.csrfToken, fetch, options.auth);
+  const linkApi = createLinkApi(bootstrap.apiBase, bootstrap.csrfToken, fetch, options.auth);
+  const api = bootstrap.view === 'invite' ? linkApi : withFirstStateReadStarted(linkApi);
   const navigate = (url: string): void => window.location.assign(url);
   // All styles are scoped under this class so an embedding page's own styles are left alone.
   const classes = ['dw-link', ...(embedding ? ['dw-embedded', ...(embedding.border ? [] : ['dw-embedded--borderless'])] : [])];
@@ -37,5 +38,24 @@ export function mountLink(target: HTMLElement, bootstrap: LinkBootstrap, options
     render(null, target);
     target.classList.remove(...classes);
     clearTheme(target);
+  };
+}
+
+/**
+ * The flow's first read of the state starts now, before the first render, rather than in the
+ * effect after it: the request and Preact's first render (the loading screen, adopting the
+ * stylesheets) overlap. Every later read is a new request.
+ */
+function withFirstStateReadStarted(api: LinkApi): LinkApi {
+  let first: Promise<LinkState> | null = api.getState();
+  // Handled where the flow reads it; this only keeps an early failure from being reported as unhandled.
+  first.catch(() => undefined);
+  return {
+    ...api,
+    getState: () => {
+      const pending = first;
+      first = null;
+      return pending ?? api.getState();
+    },
   };
 }
