@@ -79,6 +79,9 @@ export const publicPaths = {
   sessionDone: (sessionId: string, base = '') => `${base}/link/s/${sessionId}/done`,
   /** Where an embedded session's consent answer sends the popup: the ticket names the session and connection. */
   embeddedAuthorize: (ticket: string, base = '') => `${base}${PUBLIC_ROUTES.embeddedAuthorize}?ticket=${encodeURIComponent(ticket)}`,
+  /** Embedded Link's modules, as a client's page imports them. */
+  linkSdk: (base = '') => `${base}${PUBLIC_ROUTES.linkSdk}`,
+  connectionsSdk: (base = '') => `${base}${PUBLIC_ROUTES.connectionsSdk}`,
   /** Embedded Link's Link API base for one company (the SDK appends `/sessions`, `/state`, …). */
   embeddedLinkApi: (companyId: string, base = '') => `${base}${EMBEDDED_LINK_API_PREFIX.replace('{companyId}', companyId)}`,
   /** The Portal's home (sign-in, then the Companies page). */

@@ -33,6 +33,7 @@ export const PORTAL_CHANGE_ROUTES: PortalChangeRoute[] = [
   // Link settings, redirects and integrations (link-settings-routes.ts, integrations-routes.ts)
   { method: 'PUT', path: '/portal/api/settings/link', role: 'developer' },
   { method: 'PUT', path: '/portal/api/settings/redirects', role: 'developer' },
+  { method: 'PUT', path: '/portal/api/settings/embedded-link', role: 'developer' },
   // A POST that changes nothing: it resolves a sample redirect, so every role may.
   { method: 'POST', path: '/portal/api/settings/redirects/test', role: 'viewer' },
   { method: 'PUT', path: '/portal/api/integrations/:platformKey', role: 'developer' },

@@ -24,6 +24,7 @@ import { registerCompaniesRoutes } from './companies-routes.js';
 import { registerCompanyConnectionsRoutes } from './company-connections-routes.js';
 import { registerIntegrationsRoutes } from './integrations-routes.js';
 import { registerLinkSettingsRoutes } from './link-settings-routes.js';
+import { registerEmbeddedLinkRoutes } from './embedded-link-routes.js';
 import { registerFunnelRoutes } from './funnel-routes.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerInvitationLinkRoutes } from './invitation-link-routes.js';
@@ -81,6 +82,7 @@ function createPortalJsonApi(portal: PortalContext, maxBodyBytes: number): Hono<
   registerCompaniesRoutes(api, portal);
   registerCompanyConnectionsRoutes(api, portal);
   registerLinkSettingsRoutes(api, portal);
+  registerEmbeddedLinkRoutes(api, portal);
   registerIntegrationsRoutes(api, portal);
   registerFunnelRoutes(api, portal);
   registerAccountRoutes(api, portal);

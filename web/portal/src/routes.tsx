@@ -5,6 +5,7 @@ import { AcceptInvitation } from './pages/AcceptInvitation';
 import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
 import { Companies } from './pages/Companies';
+import { EmbeddedLinkPage } from './pages/EmbeddedLink';
 import { Company } from './pages/Company';
 import { IntegrationsPage } from './pages/Integrations';
 import { InviteCompany } from './pages/InviteCompany';
@@ -42,6 +43,7 @@ export const ROUTES: PortalRoute[] = [
   { pattern: '/integrations', title: 'Integrations', nav: { label: 'Integrations', group: 'Link' }, page: () => <IntegrationsPage /> },
   { pattern: '/api-keys', title: 'API keys', nav: { label: 'API keys', group: 'Developers' }, page: ApiKeys },
   { pattern: '/webhooks', title: 'Webhooks', nav: { label: 'Webhooks', group: 'Developers' }, page: Webhooks },
+  { pattern: '/settings/embedded-link', title: 'Embedded Link', nav: { label: 'Embedded Link', group: 'Developers' }, page: () => <EmbeddedLinkPage /> },
   { pattern: '/webhooks/:consumerId', title: 'Webhook consumer', page: WebhookConsumer },
   { pattern: '/users', title: 'Users', nav: { label: 'Users', group: 'Team' }, minRole: 'admin', page: Users },
   { pattern: '/account', title: 'Your account', page: Account },
