@@ -9,28 +9,11 @@
  * is open and once it has closed, for the browsers and platforms that sever the opener.
  */
 
-export type AuthorizationResult =
-  /** Doorway's callback page was reached: re-read the connection for Linked or its error. */
-  | { kind: 'returned'; connectionId: string }
-  /** The person closed the popup before the platform sent them back. */
-  | { kind: 'closed' }
-  /** The browser refused to open a popup. */
-  | { kind: 'blocked' };
+import type { PlatformWindow, PlatformWindowResult } from '../../link/src/embedding';
 
-export interface AuthorizationWindow {
-  /** Call synchronously in the click handler. False when the browser blocked the popup. */
-  open(): boolean;
-  /**
-   * Sends the opened popup to `url` (the embedded authorize URL of the consent answer) and waits
-   * for the outcome. `check` reads the connection through the Link API and answers true once it
-   * is no longer waiting for this authorization (Linked, or a new error recorded).
-   */
-  run(url: string, connectionId: string, check: () => Promise<boolean>): Promise<AuthorizationResult>;
-  /** Closes a popup opened for a step that did not need it (a credentials form, an error). */
-  abandon(): void;
-  /** A blocked popup's fallback: this whole page goes to `url`, and the callback returns to `returnUrl`. */
-  fullPage(url: string, returnUrl: string): void;
-}
+/** The contract is the Link UI's (web/link/src/embedding.ts), which this module implements. */
+export type AuthorizationResult = PlatformWindowResult;
+export type AuthorizationWindow = PlatformWindow;
 
 /** The message Doorway's callback page posts to the opener. */
 export interface AuthorizationMessage {

@@ -5,16 +5,42 @@
 import type { LinkConnection } from '../../../src/wire/link/link-api-schemas';
 import type { Texts } from './text';
 
-/** What the platform's authorization window answered (web/embed/src/authorization-window.ts). */
-export type PlatformWindowResult = { kind: 'returned'; connectionId: string } | { kind: 'closed' } | { kind: 'blocked' };
+/** What the platform's authorization window answered (implemented by web/embed/src/authorization-window.ts). */
+export type PlatformWindowResult =
+  /** Doorway's callback page was reached: re-read the connection for Linked or its error. */
+  | { kind: 'returned'; connectionId: string }
+  /** The person closed the popup before the platform sent them back. */
+  | { kind: 'closed' }
+  /** The browser refused to open a popup. */
+  | { kind: 'blocked' };
 
-/** The popup the platform's sign-in runs in; the Link SDK's AuthorizationWindow has this shape. */
+/** The popup the platform's sign-in runs in (the Link SDK's and the Connections SDK's). */
 export interface PlatformWindow {
-  /** Called synchronously in the click (Safari blocks a later window.open); false when blocked. */
+  /** Call synchronously in the click handler (Safari blocks a later window.open). False when blocked. */
   open(): boolean;
+  /**
+   * Sends the opened popup to `url` (the embedded authorize URL of the consent answer) and waits
+   * for the outcome. `check` reads the connection through the Link API and answers true once it
+   * is no longer waiting for this authorization (`authorizationSettled`).
+   */
   run(url: string, connectionId: string, check: () => Promise<boolean>): Promise<PlatformWindowResult>;
+  /** Closes a popup opened for a step that did not need it (a credentials form, an error). */
   abandon(): void;
+  /** A blocked popup's fallback: this whole page goes to `url`, and the callback returns to `returnUrl`. */
   fullPage(url: string, returnUrl: string): void;
+}
+
+/**
+ * The popup's fallback check: the connection is no longer waiting for this attempt once it is
+ * Linked or has a new error, compared by the server's own timestamp (the browser's clock never
+ * matters).
+ */
+export function authorizationSettled(getConnection: (id: string) => Promise<LinkConnection>, connection: LinkConnection): () => Promise<boolean> {
+  const errorBefore = connection.lastError?.at ?? null;
+  return async () => {
+    const now = await getConnection(connection.id);
+    return now.status === 'Linked' || (now.lastError?.at ?? null) !== errorBefore;
+  };
 }
 
 export interface LinkEmbedding {

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { Button } from '../../ui/src/components/Button';
 import type { LinkApi } from './api';
 import { consentMarkdown } from './consent-text';
-import type { LinkEmbedding } from './embedding';
+import { authorizationSettled, type LinkEmbedding } from './embedding';
 import { restartEndpoint } from './flow';
 import { uiText, type Texts, type Vars } from './text';
 import type { LinkCategoryKey, LinkConnection, LinkNextStep } from '../../../src/wire/link/link-api-schemas';
@@ -73,11 +73,7 @@ export function usePlatformAuthorization(deps: PlatformAuthorizationDeps) {
         return;
       }
       if (!opened) return report('blocked', connection);
-      const errorBefore = connection.lastError?.at ?? null;
-      const result = await popup.run(next.url, connection.id, async () => {
-        const fresh = await api.getConnection(connection.id);
-        return fresh.status === 'Linked' || (fresh.lastError?.at ?? null) !== errorBefore;
-      });
+      const result = await popup.run(next.url, connection.id, authorizationSettled(api.getConnection, connection));
       if (result.kind === 'returned') deps.showResult(connection.id);
       else report(result.kind, connection);
     });

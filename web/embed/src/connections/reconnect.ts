@@ -1,4 +1,5 @@
 import type { CustomerConnection, LinkConnection } from '../../../../src/wire/link/link-api-schemas';
+import { authorizationSettled } from '../../../link/src/embedding';
 import type { AuthorizationWindow } from '../authorization-window';
 import type { ConnectionsApi } from './connections-api';
 
@@ -37,12 +38,7 @@ export function reconnectInPopup(
       popup.abandon();
       return { kind: 'needs-form' };
     }
-    // Compared by the server's own timestamp, so the browser's clock never matters.
-    const errorBefore = connection.lastError?.at ?? null;
-    const result = await popup.run(resolveUrl(next.url), connection.id, async () => {
-      const now = await api.getConnection(connection.id);
-      return now.status === 'Linked' || (now.lastError?.at ?? null) !== errorBefore;
-    });
+    const result = await popup.run(resolveUrl(next.url), connection.id, authorizationSettled(api.getConnection, connection));
     if (result.kind !== 'returned') return { kind: result.kind };
     const after = await api.getConnection(connection.id);
     return after.status === 'Linked' ? { kind: 'linked', connection: after } : { kind: 'not-linked', connection: after };
