@@ -26,11 +26,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, baseEnv, CRASH_ENCRYPTION_KEY } from '../support/crash-harness.js';
-import { finalReads, linkConnections, pollUntil, readContinuously, type Reading, type ServerErrors } from '../support/crash-refresh-clients.js';
+import { finalReads, linkConnections, readContinuously, type Reading, type ServerErrors } from '../support/crash-refresh-clients.js';
 import { postgresRefreshProbe, sqliteRefreshProbe, type RefreshProbe } from '../support/crash-refresh-probe.js';
 import { judgeConnections, responseLatency, type RefreshKill } from '../support/crash-refresh-verdict.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase, type TestDialect } from '../support/databases.js';
-import { buildDoorway, delay, DoorwayFleet, freePort } from '../support/doorway-processes.js';
+import { buildDoorway, delay, DoorwayFleet, freePort, pollUntil } from '../support/doorway-processes.js';
 import { seededRandomFromEnv } from '../support/seeded-random.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 

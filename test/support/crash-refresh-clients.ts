@@ -99,13 +99,3 @@ export async function finalReads(baseUrl: string, api: Api, linked: Linked[], er
   await Promise.all(Array.from({ length: 8 }, lane));
   return reads;
 }
-
-export async function pollUntil<T>(what: string, timeoutMs: number, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await delay(200);
-  }
-}

@@ -37,6 +37,17 @@ export function freePort(): Promise<number> {
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Polls `read` until `done` holds: tests wait for the state that proves a claim, never a fixed time. */
+export async function pollUntil<T>(what: string, timeoutMs: number, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
+    await delay(200);
+  }
+}
+
 export type DoorwayCommand = 'serve' | 'worker';
 
 export interface ExitInfo {
