@@ -81,7 +81,12 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
   }
 
   it('completes a Sandbox connection through the popup, every callback once, in order, in Codat’s shapes', { timeout: 60_000 }, async () => {
-    const { page, companyId, cspViolations } = await mount({ css: HOSTILE_CSS, options: { theme: { colors: { primary: '#0b6e4f' } }, text: { 'main.subtitle': 'Share your **books** with Lender.' } } });
+    const { page, companyId, cspViolations } = await mount({ css: HOSTILE_CSS, options: {
+        theme: { colors: { primary: '#0b6e4f' } },
+        text: { 'main.subtitle': 'Share your **books** with Lender.' },
+        sourceTypes: { accounting: { optional: false, enableIntegrations: true, dataTypes: ['invoices', 'bankAccounts'] } },
+      },
+    });
     // The mount's text, Markdown rendered as elements.
     await page.getByText('Share your books with Lender.').waitFor();
     expect(await page.locator('.dw-lead strong').textContent()).toBe('books');
@@ -122,6 +127,8 @@ describe.each(TEST_DIALECTS)('Link SDK in Chromium on %s', (dialect) => {
     expect(started!.args).toEqual([expected]);
     expect(connected!.args).toEqual([expected]);
     expect(consent!.args).toEqual([{ text: expect.stringMatching(/^# Share your Sandbox data\n\n.*\n\n## Why we need your data\n\n/s) }]);
+    // sourceTypes.accounting.dataTypes is the Platform data section.
+    expect((consent!.args[0] as { text: string }).text).toContain('## Data we read\n\nInvoices and Bank accounts.');
     expect(finished!.args).toEqual([]);
     expect(cspViolations).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LinkApiError } from '../../link/src/api';
-import { mountPrimaryColor, mountTexts, serverOptions } from './link-options';
+import { dataTypeTexts, mountPrimaryColor, mountTexts, serverOptions } from './link-options';
 import { toErrorCallbackArgs } from './shell/errors';
 
 describe('serverOptions', () => {
@@ -51,6 +51,29 @@ describe('mountTexts', () => {
       'commerce.additionalConsents.title': 'More',
       companyName: 'Acme Lending',
     });
+  });
+});
+
+describe('dataTypeTexts', () => {
+  it("lists a category's data types in its Platform data section, from sourceTypes or the deprecated text key", () => {
+    expect(
+      dataTypeTexts({
+        sourceTypes: {
+          accounting: { optional: false, enableIntegrations: true, dataTypes: ['invoices', 'balanceSheet', 'bankAccounts', 'invoices'] },
+          banking: { optional: true, enableIntegrations: true, dataTypes: ['<script>', 'transactions'] },
+        },
+        text: { 'accounting.dataAccess.dataTypes': ['bills'], 'commerce.dataAccess.dataTypes': ['orders'] },
+      }),
+    ).toEqual({
+      'accounting.consents.platformData': 'Invoices, Balance sheet and Bank accounts.',
+      'banking.consents.platformData': 'Transactions.',
+      'commerce.consents.platformData': 'Orders.',
+    });
+  });
+
+  it('says nothing for a category without data types, so the client\'s own Platform data text stays', () => {
+    expect(dataTypeTexts({ sourceTypes: { accounting: { optional: false, enableIntegrations: true, dataTypes: [] } } })).toEqual({});
+    expect(dataTypeTexts({})).toEqual({});
   });
 });
 

@@ -58,6 +58,37 @@ export function mountTexts(text: CodatTextOptions | undefined): Record<string, s
   return { ...deprecated, ...current };
 }
 
+/** `bankAccounts` → `Bank accounts`: Codat's data type names as a person reads them. */
+function dataTypeName(dataType: string): string {
+  const words = dataType.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `Invoices, Bills and Bank accounts.` */
+function dataTypeSentence(dataTypes: readonly string[]): string {
+  const names = [...new Set(dataTypes.filter((type) => /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(type)).map(dataTypeName))];
+  if (names.length === 0) return '';
+  return names.length === 1 ? `${names[0]}.` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}.`;
+}
+
+/**
+ * The consent's Platform data section (codat-spec §5.3 step 4: "the list of data types; shown
+ * only if configured") from `sourceTypes.{category}.dataTypes`, or from the deprecated
+ * `{category}.dataAccess.dataTypes` text it replaced. A `consents.platformData` text the mount
+ * sets itself wins over both, as any text does.
+ */
+export function dataTypeTexts(options: CodatLinkOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const category of SERVER_CATEGORIES) {
+    const current = options.sourceTypes?.[category]?.dataTypes;
+    const deprecated = options.text?.[`${category}.dataAccess.dataTypes`];
+    const list = Array.isArray(current) ? current : Array.isArray(deprecated) ? deprecated : null;
+    const sentence = list ? dataTypeSentence(list.filter((type): type is string => typeof type === 'string')) : '';
+    if (sentence) out[`${category}.consents.platformData`] = sentence;
+  }
+  return out;
+}
+
 /** `theme.colors.primary` when it is a hex colour (Codat's format); anything else keeps the client's. */
 export function mountPrimaryColor(options: CodatLinkOptions): string | undefined {
   return normaliseHex(options.theme?.colors?.primary) ?? undefined;

@@ -13,7 +13,7 @@ import type { LinkConnection } from '../../../src/wire/link/link-api-schemas';
 import { createAuthorizationWindow } from './authorization-window';
 import type { CodatLinkInit, CodatLinkProps, ConnectionCallbackArgs } from './codat-props';
 import { rememberFullPageReturn, takeFullPageReturn } from './full-page-return';
-import { mountPrimaryColor, mountTexts, serverOptions } from './link-options';
+import { dataTypeTexts, mountPrimaryColor, mountTexts, serverOptions } from './link-options';
 import { guardCallback, onceCallback, readPropsOnce } from './shell/callbacks';
 import { doorwayOrigin, embeddedApiBase } from './shell/doorway-origin';
 import { toErrorCallbackArgs } from './shell/errors';
@@ -97,7 +97,7 @@ export class CodatLink {
     // Each connection is reported Linked once, however often its result is read again.
     const reported = new Set<string>();
     return {
-      text: mountTexts(options.text),
+      text: { ...dataTypeTexts(options), ...mountTexts(options.text) },
       primaryColor: mountPrimaryColor(options),
       border: !(options.hideBorder || options.nonModal),
       closable: typeof props.onClose === 'function' && !options.nonModal,
