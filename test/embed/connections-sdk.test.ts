@@ -3,7 +3,8 @@
  * page on another origin, under a strict CSP, whose backend fetches the company access token,
  * mounts `CodatConnections` from `{PUBLIC_URL}/connections-sdk`. Disconnect and reconnect (through
  * the Sandbox's consent page in the popup) fire their callback once, change the connection as
- * the API sees it, and send the webhooks, verified with `svix`. Refused origins and tokens end
+ * the API sees it, and send the webhooks, verified with `svix`. A popup closed early or blocked
+ * is reported as recoverable and Try again reconnects. Refused origins and tokens end
  * in onError and a readable component, never a broken one.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -48,8 +49,17 @@ describe.each(TEST_DIALECTS)('Connections SDK in Chromium on %s', (dialect) => {
     await doorway?.close();
   });
 
-  async function mount(companyId: string, init: { props?: Record<string, unknown>; callbacks?: readonly string[]; phone?: boolean } = {}): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: init.phone ? VIEWPORTS.phone : COMPONENT_VIEWPORT })).newPage();
+  async function mount(companyId: string, init: { props?: Record<string, unknown>; callbacks?: readonly string[]; phone?: boolean; blockPopups?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: init.phone ? VIEWPORTS.phone : COMPONENT_VIEWPORT });
+    // A browser that blocks the popup: window.open answers null, as a blocker makes it.
+    if (init.blockPopups) {
+      await context.addInitScript(() => {
+        const allowed = window.open.bind(window);
+        Object.assign(window, { allowPopups: () => (window.open = allowed) });
+        window.open = () => null;
+      });
+    }
+    const page = await context.newPage();
     await page.goto(pages.page({ sdk: SDK, companyId, callbacks: init.callbacks ?? CALLBACKS, ...(init.props ? { props: init.props } : {}), ...(init.phone ? { css: PHONE_CSS } : {}) }));
     return page;
   }
@@ -114,6 +124,27 @@ describe.each(TEST_DIALECTS)('Connections SDK in Chromium on %s', (dialect) => {
     await page.getByRole('button', { name: 'Try again' }).waitFor();
     expect(await statusOf(companyId, connectionId)).toBe('Unlinked');
     expect(await named(page, 'onReconnect')).toEqual([]);
+  });
+
+  it('reports a blocked reconnect popup as recoverable, leaves the connection as it was, and reconnects once allowed', async () => {
+    const { companyId } = await embeddableCompany(doorway, pages.origin, 'Blocked Popup Ltd');
+    const connectionId = await linkThroughHostedLink(doorway, companyId);
+    await doorway.api('PATCH', `/companies/${companyId}/connections/${connectionId}`, { status: 'Unlinked' });
+    const page = await mount(companyId, { blockPopups: true });
+    const row = page.locator(`[data-connection-id="${connectionId}"]`);
+    await row.getByRole('button', { name: /^Reconnect/ }).click();
+    await expect.poll(() => named(page, 'onError'), { timeout: 15_000 }).toHaveLength(1);
+    const [error] = await named(page, 'onError');
+    expect(error!.args[0]).toMatchObject({ userRecoverable: true, message: expect.stringMatching(/blocked the window for signing in to Sandbox/) });
+    expect(await statusOf(companyId, connectionId)).toBe('Unlinked');
+
+    // The person allows popups for the page; Try again opens one and reconnects.
+    await page.evaluate(() => (window as unknown as { allowPopups: () => void }).allowPopups());
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Try again' }).click()]);
+    await popup.getByRole('button', { name: 'Authorize', exact: true }).click();
+    await expect.poll(() => named(page, 'onReconnect'), { timeout: 15_000 }).toHaveLength(1);
+    expect(await statusOf(companyId, connectionId)).toBe('Linked');
+    expect(await named(page, 'onError'), 'no second error').toHaveLength(1);
   });
 
   it('shows an empty state, on a phone too, and the X only with onClose', async () => {
