@@ -15,8 +15,18 @@ export interface Listening {
 /** Serves `handler` on 127.0.0.1 at a free port, exactly as `main.ts` serves Doorway. */
 export async function listen(handler: FetchHandler): Promise<Listening> {
   let current = handler;
+  // Handlers still running when close() cuts the sockets: the caller closes the pools they use
+  // next, so close() waits for them (else a late query meets an ended pool).
+  const running = new Set<Promise<unknown>>();
+  const track = (request: Request, env: unknown) => {
+    const handled = Promise.resolve(current(request, env));
+    const settled = handled.catch(() => undefined);
+    running.add(settled);
+    void settled.then(() => running.delete(settled));
+    return handled;
+  };
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: (request, env) => current(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: track, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
   });
   let closed: Promise<void> | undefined;
@@ -30,7 +40,7 @@ export async function listen(handler: FetchHandler): Promise<Listening> {
         server.close(() => resolve());
         // autocannon's keep-alive sockets would otherwise hold close() open until they time out.
         if ('closeAllConnections' in server) server.closeAllConnections();
-      })),
+      }).then(() => Promise.all(running).then(() => undefined))),
   };
 }
 
