@@ -2,6 +2,8 @@
  * A self-contained, readable API reference rendered from our own OpenAPI document: no CDN, no
  * client-side script, so it works offline and under a strict CSP.
  */
+import { tokensCss } from '../../../web/ui/src/tokens.js';
+
 interface OpenApiParameter {
   name: string;
   in: string;
@@ -25,6 +27,12 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components?: { parameters?: Record<string, OpenApiParameter> };
 }
+
+/** The page's own rules over the one palette (web/ui/src/tokens.ts): no colour value of its own. */
+export const API_REFERENCE_CSS = `${tokensCss(':root')}body{font:16px/1.5 var(--dw-font-body);max-width:60rem;margin:0 auto;padding:1rem 1.5rem;color:var(--dw-ink);background:var(--dw-card)}
+a{color:var(--dw-accent)}code{background:var(--dw-neutral-bg);padding:0 .25em;border-radius:var(--dw-radius-sm)}section{border-top:1px solid var(--dw-line);padding:.5rem 0}
+.m{font:bold 12px monospace;padding:2px 6px;border-radius:var(--dw-radius-sm);color:var(--dw-on-primary);background:var(--dw-neutral)}.get{background:var(--dw-primary)}.post{background:var(--dw-ok)}
+.put{background:var(--dw-warn)}.patch{background:var(--dw-secondary)}.delete{background:var(--dw-danger)}h3{margin:.5rem 0}h4{margin:.5rem 0 0}`;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -58,10 +66,7 @@ export function renderApiReference(doc: OpenApiDocument): string {
   const body = [...byTag.entries()].map(([tag, sections]) => `<h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${sections.join('\n')}`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(doc.info.title)} API reference</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a2e}
-code{background:#f1f1f6;padding:0 .25em;border-radius:3px}section{border-top:1px solid #ddd;padding:.5rem 0}
-.m{font:bold 12px monospace;padding:2px 6px;border-radius:3px;color:#fff;background:#555}.get{background:#1f6feb}.post{background:#1a7f37}
-.put{background:#9a6700}.patch{background:#8250df}.delete{background:#cf222e}h3{margin:.5rem 0}h4{margin:.5rem 0 0}</style></head>
+<style>${API_REFERENCE_CSS}</style></head>
 <body><h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1>
 <p>${inlineCode(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a></p><nav>${nav}</nav>${body}</body></html>`;
 }

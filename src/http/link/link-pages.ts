@@ -21,9 +21,9 @@ import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
 import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import { friendlyPage } from './friendly-page.js';
 import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
+import { LINK_API_BASE } from './link-api-routes.js';
 import { renderLinkShell } from './link-shell.js';
 
-const API_BASE = '/link/api';
 
 /**
  * The Link URLs a browser opens. Each renders the app shell for a session bound to this browser,
@@ -39,7 +39,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     const browserSecret = ensureBrowserSecret(c, secure);
     const query = new URL(c.req.url).searchParams;
     const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query), clientAddress: clientAddress(c) });
-    return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep: { kind: 'main' } }));
+    return c.html(shell('Connect your accounts', { apiBase: LINK_API_BASE, csrfToken: session.id, view: 'flow', initialStep: { kind: 'main' } }));
   });
 
   // A connection's linkUrl: straight to that platform's authorization.
@@ -49,7 +49,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     const session = await openLinkSession(deps, { companyId: c.req.param('companyId'), browserSecret, params: linkParamsFrom(query), clientAddress: clientAddress(c) });
     const connection = await requireLinkConnection(deps.store, session, c.req.param('connectionId'));
     const provider = deps.providers.get(connection.integrationKey);
-    const bootstrap = (initialStep: LinkBootstrap['initialStep']): LinkBootstrap => ({ apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep });
+    const bootstrap = (initialStep: LinkBootstrap['initialStep']): LinkBootstrap => ({ apiBase: LINK_API_BASE, csrfToken: session.id, view: 'flow', initialStep });
     if (connection.status === 'Linked') return c.html(shell('Connect your accounts', bootstrap({ kind: 'main' })));
     if (provider && needsForm(provider)) {
       return c.html(shell('Connect your accounts', bootstrap({ kind: 'credentials', connectionId: connection.id })));
@@ -68,7 +68,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     const session = await requireLinkSession(deps.store, c.req.param('sessionId'), readBrowserSecret(c), deps.clock.now());
     const result = c.req.query('result');
     const initialStep = result && isUuid(result) ? { kind: 'result' as const, connectionId: result } : { kind: 'main' as const };
-    return c.html(shell('Connect your accounts', { apiBase: API_BASE, csrfToken: session.id, view: 'flow', initialStep }));
+    return c.html(shell('Connect your accounts', { apiBase: LINK_API_BASE, csrfToken: session.id, view: 'flow', initialStep }));
   });
 
   // An embedded session's popup (or, popups blocked, the client's whole page) starts here with
@@ -98,7 +98,7 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
     const text = resolveLinkText(settings);
     return c.html(
       shell(text['invite.title'], {
-        apiBase: API_BASE,
+        apiBase: LINK_API_BASE,
         csrfToken: session.id,
         view: 'invite',
         invite: {

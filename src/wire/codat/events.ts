@@ -27,7 +27,7 @@ export function toEventPayload(ctx: WireContext, event: DomainEvent): unknown {
       id: company.id,
       name: company.name,
       ...(company.description !== null ? { description: company.description } : {}),
-      // The Portal's page for this company: live once the Portal ships (see domain/public-urls.ts).
+      // The Portal's page for this company (domain/public-urls.ts), where staff see its connections.
       links: { portal: ctx.urls.portalCompany(company.id) },
       tags: company.tags,
     },
