@@ -9,12 +9,9 @@ export interface ImportStatement {
 export function importsOf(text: string): ImportStatement[] {
   const found: ImportStatement[] = [];
   for (const m of text.matchAll(/(?:^|;)\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s+['"]([^'"]+)['"]/gm)) {
-    const clause = m[3]!;
-    const braces = clause.match(/\{([^}]*)\}/);
-    const names = braces ? braces[1]!.split(',').map((name) => name.trim()).filter(Boolean) : [];
-    // `import { type A, type B } from` is erased like `import type`; a default or namespace import is not.
-    const onlyNamedTypes = braces !== null && clause.replace(braces[0], '').replace(/,/g, '').trim() === '' && names.every((name) => name.startsWith('type '));
-    const typesOnly = Boolean(m[2]) || onlyNamedTypes;
+    // Only `import type … from` is erased. Under `verbatimModuleSyntax` (every tsconfig here),
+    // `import { type A } from 'x'` compiles to `import {} from 'x'`: it still loads `x`.
+    const typesOnly = Boolean(m[2]);
     found.push({ specifier: m[4]!, typesOnly });
   }
   for (const m of text.matchAll(/(?:^|;)\s*import\s+['"]([^'"]+)['"]/gm)) found.push({ specifier: m[1]!, typesOnly: false });
