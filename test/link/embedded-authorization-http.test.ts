@@ -93,7 +93,12 @@ describe.each(TEST_DIALECTS)('Embedded authorization over HTTP on %s', (dialect)
     expect((await doorway.api('GET', `/companies/${companyId}/connections/${connectionId}`)).json.status).toBe('PendingAuth');
 
     expect((await popup.follow(callbackUrl)).status).toBe(200);
-    expect((await popup.follow(callbackUrl)).status, 'single use').toBe(403);
+    const replayed = await popup.follow(callbackUrl);
+    expect(replayed.status, 'single use').toBe(403);
+    // The popup's error page keeps its opener (the client's page sees it open until it is closed);
+    // a browser that never ran an embedded popup keeps the Hosted Link's isolation.
+    expect(replayed.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    expect(withoutCookie.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 
   it('posts the result of a cancelled authorization too, and the Link API shows its error', async () => {
@@ -119,6 +124,7 @@ describe.each(TEST_DIALECTS)('Embedded authorization over HTTP on %s', (dialect)
       expect(refused.status, bad).toBe(403);
       expect(refused.headers.get('content-type')).toMatch(/text\/html/);
       expect(refused.text).toContain('This sign-in link has expired or is not valid');
+      expect(refused.headers.get('cross-origin-opener-policy'), 'the refusal keeps the opener').toBe('unsafe-none');
     }
     expect((await popup.request('GET', '/link/embed/authorize')).status).toBe(403);
     skewSeconds = 601;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { randomToken } from '../../domain/ids.js';
+import { PUBLIC_ROUTES } from '../../domain/public-urls.js';
 
 export const BROWSER_COOKIE = 'dw_browser';
 
@@ -22,3 +23,18 @@ export function readBrowserSecret(c: Context): string | undefined {
   const value = getCookie(c, BROWSER_COOKIE);
   return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
 }
+
+const POPUP_COOKIE = 'dw_popup';
+
+/**
+ * Marks this window as an embedded authorization popup for the ticket's lifetime, on the callback
+ * path only. A callback that fails before it knows its session (a replayed or expired state) can
+ * then still keep the opener, so the client's page sees the popup open on its error page until the
+ * person closes it, instead of a window that seems to have vanished. It carries no secret: it
+ * only chooses a header.
+ */
+export function markEmbeddedPopup(c: Context, secure: boolean): void {
+  setCookie(c, POPUP_COOKIE, '1', { httpOnly: true, sameSite: 'Lax', secure, path: PUBLIC_ROUTES.oauthCallback, maxAge: 600 });
+}
+
+export const isEmbeddedPopup = (c: Context): boolean => getCookie(c, POPUP_COOKIE) === '1';

@@ -17,7 +17,7 @@ import { startEmbeddedAuthorization } from '../../services/link/start-embedded-a
 import { renderAuthorizationReturnedPage, renderFullPageReturnPage } from './authorization-returned-page.js';
 import { keepOpener } from './link-security-headers.js';
 import type { HttpEnv } from '../env.js';
-import { ensureBrowserSecret, readBrowserSecret } from './browser-cookie.js';
+import { ensureBrowserSecret, isEmbeddedPopup, markEmbeddedPopup, readBrowserSecret } from './browser-cookie.js';
 import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import { friendlyPage } from './friendly-page.js';
 import type { LinkBootstrap } from '../../wire/link/link-api-schemas.js';
@@ -75,11 +75,13 @@ export function registerLinkPages(app: Hono<HttpEnv>, deps: LinkDeps, trustProxy
   // the ticket of its consent answer. Its own first-party cookie binds the OAuth state.
   app.get(PUBLIC_ROUTES.embeddedAuthorize, async (c) => {
     keepOpener(c);
+    markEmbeddedPopup(c, secure);
     const url = await startEmbeddedAuthorization(deps, { ticket: c.req.query('ticket') ?? '', browserSecret: ensureBrowserSecret(c, secure), returnUrl: c.req.query('returnUrl') });
     return c.redirect(url, 302);
   });
 
   app.get(PUBLIC_ROUTES.oauthCallback, async (c) => {
+    if (isEmbeddedPopup(c)) keepOpener(c); // before anything can fail: its error page keeps the opener too
     const outcome = await completeAuthorization(deps, new URL(c.req.url).searchParams, readBrowserSecret(c));
     if (outcome.embed === null) return c.redirect(`${publicPaths.session(outcome.sessionId)}?result=${outcome.connectionId}`, 302);
     keepOpener(c);
